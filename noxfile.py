@@ -1,0 +1,92 @@
+"""Development sessions: ``nox`` runs tests, lint, mypy and docs.
+
+``nox -s integration`` (opt-in) installs real frameworks in throwaway
+environments and checks detection against them.
+"""
+
+from __future__ import annotations
+
+import os
+
+import nox
+
+
+nox.needs_version = ">=2025.2.9"
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.error_on_external_run = True
+nox.options.sessions = ["tests", "coverage_report", "lint", "mypy", "docs"]
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+PYTHONS = nox.project.python_versions(PYPROJECT)
+OLDEST, NEWEST = PYTHONS[0], PYTHONS[-1]
+DOCS_PYTHON = "3.12"
+
+
+def _group(name: str) -> list[str]:
+    return list(nox.project.dependency_groups(PYPROJECT, name))
+
+
+@nox.session(python=PYTHONS, tags=["tests"])
+def tests(session: nox.Session) -> None:
+    """Unit tests with branch coverage on one Python."""
+    session.install(".", *_group("tests"))
+    session.run(
+        "coverage",
+        "run",
+        "-m",
+        "pytest",
+        *session.posargs,
+        env={"COVERAGE_FILE": f".coverage.{session.python}"},
+    )
+    # Smoke-test the installed entry points.
+    session.run("dlchoose", "--version")
+    session.run("python", "-m", "dlchoose", "list", silent=True)
+
+
+@nox.session(python=NEWEST)
+def coverage_report(session: nox.Session) -> None:
+    """Combine the coverage of every Python and enforce the floor."""
+    session.install("coverage[toml]>=7.6")
+    session.run("coverage", "combine", success_codes=[0, 1])
+    session.run("coverage", "report")
+
+
+@nox.session(python=NEWEST)
+def lint(session: nox.Session) -> None:
+    """ruff check and ruff format --check."""
+    session.install("ruff>=0.8")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session(python=[OLDEST, NEWEST])
+def mypy(session: nox.Session) -> None:
+    """mypy --strict over the package, tests and tools."""
+    session.install(".", *_group("typing"))
+    session.run("mypy")
+
+
+@nox.session(python=DOCS_PYTHON)
+def docs(session: nox.Session) -> None:
+    """Build the docs with warnings as errors and run their examples."""
+    session.install(".", *_group("docs"))
+    build = ["sphinx-build", "-W", "-n", "--keep-going", "-q"]
+    session.run(*build, "-b", "html", "docs", "docs/_build/html")
+    session.run(*build, "-b", "doctest", "docs", "docs/_build/doctest")
+
+
+@nox.session(python="3.11", default=False)
+def integration(session: nox.Session) -> None:
+    """Detection against real framework installs (slow, opt-in)."""
+    session.install(".", *_group("tests"))
+    session.run(
+        "pytest",
+        "-m",
+        "integration",
+        "-p",
+        "no:cacheprovider",
+        "tests/integration",
+        *session.posargs,
+        env={"DLCHOOSE_INTEGRATION_ROOT": os.path.join(session.virtualenv.location, "envs")},
+    )

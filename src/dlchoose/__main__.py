@@ -1,0 +1,9 @@
+"""``python -m dlchoose``."""
+
+from __future__ import annotations
+
+from ._cli import main
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,169 @@
+"""Framework definitions from JSON or TOML files and plain dicts.
+
+A file holds either a list of entries or an object with a ``frameworks``
+list (TOML: ``[[frameworks]]`` tables).  Each entry uses the same field
+names as :meth:`Framework.to_dict`; ``sources`` maps a fact to a list of
+``{title, url, date}`` objects.  Every problem is reported as an
+:class:`~dlchoose.exceptions.InvalidFrameworkError` naming the file, the
+entry and the field.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from ._registry import Framework, Release, Source
+from .exceptions import InvalidFrameworkError
+
+
+__all__ = ["framework_from_dict", "read_framework_file"]
+
+_FIELDS: Final = attrs.fields_dict(Framework)
+_LIST_FIELDS: Final = frozenset(
+    name
+    for name, field in _FIELDS.items()
+    if str(field.type).startswith("tuple") and name != "sources"
+)
+_TEXT_FIELDS: Final = frozenset(
+    name for name, field in _FIELDS.items() if "str" in str(field.type)
+) - _LIST_FIELDS
+
+
+def read_framework_file(path: str | Path) -> tuple[Framework, ...]:
+    """Parse every entry of a JSON or TOML file into a :class:`Framework`."""
+    path = Path(path)
+    shown = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise InvalidFrameworkError(
+            path=shown, entry="*", field=None, reason=f"cannot read: {err}"
+        ) from err
+    try:
+        data = _parse(path, raw)
+    except ValueError as err:
+        raise InvalidFrameworkError(
+            path=shown, entry="*", field=None, reason=f"not valid: {err}"
+        ) from err
+    if isinstance(data, Mapping):
+        data = data.get("frameworks")
+    if not isinstance(data, list):
+        raise InvalidFrameworkError(
+            path=shown,
+            entry="*",
+            field=None,
+            reason="expected a list of frameworks or a 'frameworks' list",
+        )
+    return tuple(
+        framework_from_dict(entry, path=shown, position=i)
+        for i, entry in enumerate(data)
+    )
+
+
+def _parse(path: Path, raw: bytes) -> Any:
+    if path.suffix.lower() == ".toml":
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover - only on 3.10
+            import tomli as tomllib
+        return tomllib.loads(raw.decode("utf-8"))
+    return json.loads(raw)
+
+
+def framework_from_dict(
+    data: object, *, path: str | None = None, position: int = 0
+) -> Framework:
+    """Build a :class:`Framework` from a dict shaped like ``to_dict()``."""
+    if not isinstance(data, Mapping):
+        raise InvalidFrameworkError(
+            path=path,
+            entry=f"#{position}",
+            field=None,
+            reason=f"expected an object, got {type(data).__name__}",
+        )
+    entry = str(data.get("key") or f"#{position}")
+
+    def fail(field: str | None, reason: str) -> InvalidFrameworkError:
+        return InvalidFrameworkError(
+            path=path, entry=entry, field=field, reason=reason
+        )
+
+    unknown = sorted(set(data) - set(_FIELDS))
+    if unknown:
+        raise fail(
+            unknown[0],
+            f"unknown field; valid fields: {', '.join(sorted(_FIELDS))}",
+        )
+    for required in ("key", "name", "status"):
+        if required not in data:
+            raise fail(required, "missing required field")
+
+    kwargs: dict[str, Any] = {}
+    for name, value in data.items():
+        try:
+            kwargs[name] = _convert(name, value)
+        except (TypeError, ValueError, KeyError) as err:
+            raise fail(name, _reason(err)) from err
+    try:
+        return Framework(**kwargs)
+    except (TypeError, ValueError) as err:
+        raise fail(_field_of(err), _reason(err)) from err
+
+
+def _convert(name: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if name == "latest_release":
+        if not isinstance(value, Mapping):
+            raise TypeError("expected an object with 'version' and 'date'")
+        raw_date = value.get("date")
+        return Release(
+            version=value["version"],
+            date=date.fromisoformat(raw_date) if raw_date else None,
+        )
+    if name == "status_date":
+        return date.fromisoformat(value)
+    if name == "sources":
+        if not isinstance(value, Mapping):
+            raise TypeError("expected an object mapping facts to sources")
+        return {
+            fact: tuple(Source.from_dict(s) for s in srcs)
+            for fact, srcs in value.items()
+        }
+    if name in _LIST_FIELDS:
+        if not isinstance(value, list) or not all(
+            isinstance(item, str) for item in value
+        ):
+            raise TypeError("expected a list of strings")
+        return tuple(value)
+    if name in _TEXT_FIELDS and not isinstance(value, str):
+        raise TypeError(f"expected a string, got {type(value).__name__}")
+    if name == "first_release" and (
+        not isinstance(value, int) or isinstance(value, bool)
+    ):
+        raise TypeError("expected a year as an integer")
+    if name == "inference_only" and not isinstance(value, bool):
+        raise TypeError("expected true or false")
+    return value
+
+
+def _reason(err: BaseException) -> str:
+    if isinstance(err, KeyError):
+        return f"missing {err.args[0]!r}"
+    return str(err)
+
+
+def _field_of(err: BaseException) -> str | None:
+    """attrs validators pass the failing attribute as the second argument."""
+    args = err.args
+    if len(args) > 1 and isinstance(args[1], attrs.Attribute):
+        return args[1].name
+    return None

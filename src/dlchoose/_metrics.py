@@ -1,0 +1,213 @@
+"""Repository metrics values and the bundled, dated snapshot.
+
+:class:`RepoMetrics` is what every source of figures produces: the live
+GraphQL or REST API, the on-disk cache, or the snapshot shipped inside the
+package.  This module imports nothing from the network stack, so the
+recommender can read the snapshot without loading ``requests``.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import json
+
+from collections.abc import Iterator, Mapping
+from datetime import date, datetime, timezone
+from importlib import resources
+from typing import Any, Final
+
+import attrs
+
+
+__all__ = [
+    "LatestRelease",
+    "MetricsSource",
+    "RepoMetrics",
+    "Snapshot",
+    "bundled_snapshot",
+]
+
+
+class MetricsSource(str, enum.Enum):
+    """Where a set of figures came from."""
+
+    GRAPHQL = "graphql"
+    REST = "rest"
+    CACHE = "cache"
+    SNAPSHOT = "snapshot"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen(kw_only=True)
+class LatestRelease:
+    """A repository's latest published GitHub release."""
+
+    tag: str
+    published_at: datetime | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "tag": self.tag,
+            "published_at": _iso(self.published_at),
+        }
+
+
+def _iso(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    return (
+        moment.astimezone(timezone.utc)
+        .isoformat()
+        .replace("+00:00", "Z")
+    )
+
+
+@attrs.frozen(kw_only=True)
+class RepoMetrics:
+    """GitHub figures for one repository at one moment.
+
+    ``requested`` is the name asked for; ``full_name`` the canonical name
+    GitHub answered with (they differ after a rename or transfer).  Figures
+    GitHub did not give, or the snapshot did not record, are ``None``.
+    ``open_issues`` counts issues and pull requests, as GitHub's REST API
+    does, except in snapshot figures, which count issues only
+    (``open_issues_include_pulls`` says which).
+    """
+
+    requested: str
+    full_name: str
+    stars: int
+    forks: int | None = None
+    watchers: int | None = None
+    """Subscribers (people watching), not the legacy ``watchers_count``."""
+    open_issues: int | None = None
+    open_issues_include_pulls: bool = True
+    archived: bool | None = None
+    disabled: bool | None = None
+    pushed_at: datetime | None = None
+    created_at: datetime | None = None
+    license: str | None = None
+    """SPDX identifier, or ``None`` when GitHub reports none or NOASSERTION."""
+    latest_release: LatestRelease | None = None
+    source: MetricsSource = attrs.field(converter=MetricsSource)
+    observed_at: datetime
+    """When the figures were read from GitHub (aware, UTC)."""
+    provenance: str | None = None
+    """For snapshot figures: the dated public record they were copied from."""
+
+    @property
+    def url(self) -> str:
+        return f"https://github.com/{self.full_name}"
+
+    def age_days(self, now: datetime | None = None) -> float:
+        """How old the figures are, in days."""
+        now = now or datetime.now(timezone.utc)
+        return (now - self.observed_at).total_seconds() / 86400
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "requested": self.requested,
+            "repo": self.full_name,
+            "url": self.url,
+            "stars": self.stars,
+            "forks": self.forks,
+            "watchers": self.watchers,
+            "open_issues": self.open_issues,
+            "open_issues_include_pulls": self.open_issues_include_pulls,
+            "archived": self.archived,
+            "disabled": self.disabled,
+            "pushed_at": _iso(self.pushed_at),
+            "created_at": _iso(self.created_at),
+            "license": self.license,
+            "latest_release": (
+                self.latest_release.to_dict() if self.latest_release else None
+            ),
+            "source": self.source.value,
+            "observed_at": _iso(self.observed_at),
+            "provenance": self.provenance,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Snapshot:
+    """Figures bundled with dlchoose, each with its own observation date.
+
+    Lookups ignore case, as GitHub does.
+    """
+
+    as_of: date
+    """The newest observation date in the snapshot."""
+    built: date
+    """When the snapshot file was generated."""
+    repositories: tuple[RepoMetrics, ...]
+    _by_name: Mapping[str, RepoMetrics] = attrs.field(
+        init=False, repr=False, eq=False, hash=False
+    )
+
+    @_by_name.default
+    def _index(self) -> Mapping[str, RepoMetrics]:
+        return {m.full_name.casefold(): m for m in self.repositories}
+
+    def get(self, repo: str) -> RepoMetrics | None:
+        return self._by_name.get(repo.casefold())
+
+    def __iter__(self) -> Iterator[RepoMetrics]:
+        return iter(self.repositories)
+
+    def __len__(self) -> int:
+        return len(self.repositories)
+
+
+_SNAPSHOT_FILE: Final = "github-snapshot.json"
+
+
+def _date_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment
+
+
+def snapshot_from_dict(data: Mapping[str, Any]) -> Snapshot:
+    """Parse the JSON document ``scripts/build_snapshot.py`` writes."""
+    repos = []
+    for row in data["repositories"]:
+        observed = _date_time(row["observed_at"])
+        if observed is None:  # pragma: no cover - the build script refuses it
+            raise ValueError(f"{row['repo']}: no observation date")
+        repos.append(
+            RepoMetrics(
+                requested=row["repo"],
+                full_name=row["repo"],
+                stars=row["stars"],
+                forks=row.get("forks"),
+                open_issues=row.get("open_issues"),
+                open_issues_include_pulls=False,
+                archived=row.get("archived"),
+                pushed_at=_date_time(row.get("pushed_at")),
+                source=MetricsSource.SNAPSHOT,
+                observed_at=observed,
+                provenance=row.get("provenance"),
+            )
+        )
+    return Snapshot(
+        as_of=date.fromisoformat(data["as_of"]),
+        built=date.fromisoformat(data["built"]),
+        repositories=tuple(repos),
+    )
+
+
+@functools.cache
+def bundled_snapshot() -> Snapshot:
+    """The snapshot shipped with this version of dlchoose (read once)."""
+    text = (
+        resources.files("dlchoose")
+        .joinpath("data", _SNAPSHOT_FILE)
+        .read_text(encoding="utf-8")
+    )
+    return snapshot_from_dict(json.loads(text))

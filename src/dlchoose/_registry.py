@@ -1,0 +1,522 @@
+"""The framework model and the registry that answers for it.
+
+A :class:`Framework` is a frozen value: every fact about one framework,
+each fact name mapped to the :class:`Source` records that back it.  The
+:class:`Registry` indexes frameworks by key, display name, alias,
+repository (current and former) and GitHub URL, so ``get_framework`` finds
+``torch``, ``DL4J`` or ``apache/incubator-mxnet`` alike.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from typing import Any, Final, TypeVar
+
+import attrs
+
+from attrs import validators as v
+from packaging.utils import canonicalize_name
+
+from .exceptions import (
+    DuplicateFrameworkError,
+    InvalidChoiceError,
+    UnknownFrameworkError,
+    closest,
+)
+
+
+
+__all__ = [
+    "Deployment",
+    "Framework",
+    "GpuBackend",
+    "GraphStyle",
+    "Registry",
+    "Release",
+    "Source",
+    "Status",
+    "Support",
+]
+
+
+_C = TypeVar("_C", bound="_Choice")
+
+
+class _Choice(str, enum.Enum):
+    """A string enum whose values are what users and JSON see."""
+
+    def __str__(self) -> str:
+        return self.value
+
+    @classmethod
+    def choices(cls) -> tuple[str, ...]:
+        return tuple(member.value for member in cls)
+
+    @classmethod
+    def parse(cls: type[_C], value: object) -> _C:
+        """*value* as a member; unknown values raise a typed error."""
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, str):
+            for member in cls:
+                if member.value == value.strip().lower():
+                    return member
+        raise InvalidChoiceError(str(value), cls.choices())
+
+
+class Status(_Choice):
+    """How alive a framework is, as its maintainers or its repository say."""
+
+    ACTIVE = "active"
+    """Regular releases and commits."""
+    MAINTENANCE = "maintenance"
+    """Bug fixes only, or rare releases; still open for work."""
+    INACTIVE = "inactive"
+    """No announcement, but no release for years."""
+    DISCONTINUED = "discontinued"
+    """The maintainers announced the end of development."""
+    ARCHIVED = "archived"
+    """The GitHub repository is read-only."""
+    RETIRED = "retired"
+    """Moved to the Apache Attic or a similar retirement home."""
+    MERGED = "merged"
+    """The code lives on inside another project."""
+
+    @property
+    def maintained(self) -> bool:
+        """Whether someone still ships fixes."""
+        return self in (Status.ACTIVE, Status.MAINTENANCE)
+
+
+class Support(_Choice):
+    """Whether a framework has a capability.  Unknown is a value, not a guess."""
+
+    YES = "yes"
+    PARTIAL = "partial"
+    """Limited, experimental, or only through an add-on or another framework."""
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+class GraphStyle(_Choice):
+    """How a framework builds computation graphs."""
+
+    STATIC = "static"
+    """Define, compile, then run (Theano, Caffe, TF 1)."""
+    DYNAMIC = "dynamic"
+    """Define-by-run: the graph is the Python program (PyTorch, Chainer)."""
+    BOTH = "both"
+    """Eager by default with an opt-in compiled graph (TF 2, MXNet Gluon)."""
+    UNKNOWN = "unknown"
+
+
+class GpuBackend(_Choice):
+    """Accelerator back ends a framework can train or run on."""
+
+    CUDA = "cuda"
+    ROCM = "rocm"
+    METAL = "metal"
+    TPU = "tpu"
+    OPENCL = "opencl"
+    XPU = "xpu"
+    """Intel GPUs (oneAPI / XPU)."""
+    NPU = "npu"
+    """Vendor NPUs such as Huawei Ascend or Baidu Kunlun."""
+
+
+class Deployment(_Choice):
+    """Ways to put a trained model to work outside the training script."""
+
+    SERVER = "server"
+    MOBILE = "mobile"
+    BROWSER = "browser"
+    CPP = "cpp"
+    """A C or C++ runtime without Python."""
+    ONNX = "onnx"
+    """Export to ONNX, which other runtimes load."""
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """Where a fact comes from: a title, an address and a date."""
+
+    title: str = attrs.field(validator=v.min_len(1))
+    url: str | None = None
+    date: date | None = None
+    """When the source was published or, for living pages, read."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "url": self.url,
+            "date": self.date.isoformat() if self.date else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Source:
+        raw_date = data.get("date")
+        return cls(
+            title=data["title"],
+            url=data.get("url"),
+            date=date.fromisoformat(raw_date) if raw_date else None,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Release:
+    """A release: its version as published and, if known, its date."""
+
+    version: str = attrs.field(validator=v.min_len(1))
+    date: date | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "date": self.date.isoformat() if self.date else None,
+        }
+
+
+# -- converters: collections become sorted-or-ordered tuples ---------------
+
+
+def _ordered(values: Iterable[str]) -> tuple[str, ...]:
+    """Keep the author's order (it means priority), drop repeats."""
+    return tuple(dict.fromkeys(values))
+
+
+def _distributions(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(canonicalize_name(name) for name in values))
+
+
+def _gpu_backends(values: Iterable[str | GpuBackend]) -> tuple[GpuBackend, ...]:
+    return tuple(sorted({GpuBackend(value) for value in values}))
+
+
+def _deployments(values: Iterable[str | Deployment]) -> tuple[Deployment, ...]:
+    return tuple(sorted({Deployment(value) for value in values}))
+
+
+def _sources(
+    value: Mapping[str, Iterable[Source]]
+    | Iterable[tuple[str, Iterable[Source]]],
+) -> tuple[tuple[str, tuple[Source, ...]], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted((name, tuple(srcs)) for name, srcs in items))
+
+
+_KEY_RE: Final = r"[a-z0-9][a-z0-9-]*\Z"
+_REPO_RE: Final = r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+\Z"
+_SPDX_RE: Final = r"[A-Za-z0-9.+-]+( (AND|OR|WITH) [A-Za-z0-9.+-]+)*\Z"
+
+
+def _optional(validator: Any) -> Any:
+    return v.optional(validator)
+
+
+#: Facts that must carry at least one source when their value is known.
+SOURCED_FACTS: Final = (
+    "organisation",
+    "languages",
+    "licence",
+    "repository",
+    "first_release",
+    "latest_release",
+    "status",
+    "graph_style",
+    "autodiff",
+    "gpu_backends",
+    "distributed",
+    "cnn",
+    "rnn",
+    "deployment",
+)
+
+
+@attrs.frozen(kw_only=True)
+class Framework:
+    """Everything dlchoose knows about one deep-learning framework.
+
+    Facts that are not known are ``None``, an empty tuple or
+    :attr:`Support.UNKNOWN`; they are never guessed.  ``sources`` maps a
+    fact's name (one of the attribute names) to the sources backing it;
+    :meth:`sources_for` reads it.
+    """
+
+    key: str = attrs.field(validator=v.matches_re(_KEY_RE))
+    """Stable lower-case identifier, e.g. ``"pytorch"``."""
+    name: str = attrs.field(validator=v.min_len(1))
+    """Display name, e.g. ``"PyTorch"``."""
+    aliases: tuple[str, ...] = attrs.field(converter=_ordered, default=())
+    summary: str = ""
+    organisation: str | None = None
+    languages: tuple[str, ...] = attrs.field(converter=_ordered, default=())
+    """Official API languages, most important first (``"Python"``, ``"C++"``)."""
+    licence: str | None = attrs.field(
+        default=None, validator=_optional(v.matches_re(_SPDX_RE))
+    )
+    """SPDX licence expression."""
+    repository: str | None = attrs.field(
+        default=None, validator=_optional(v.matches_re(_REPO_RE))
+    )
+    """Canonical GitHub ``owner/name`` today."""
+    former_repositories: tuple[str, ...] = attrs.field(
+        converter=_ordered,
+        default=(),
+        validator=v.deep_iterable(v.matches_re(_REPO_RE)),
+    )
+    """Older ``owner/name`` spellings that GitHub redirects to ``repository``."""
+    homepage: str | None = None
+    first_release: int | None = attrs.field(
+        default=None, validator=_optional(v.and_(v.ge(1990), v.le(2100)))
+    )
+    """Year of the first public release."""
+    latest_release: Release | None = None
+    """Latest release that could be confirmed, with its date."""
+    status: Status = attrs.field(converter=Status)
+    status_date: date | None = None
+    """When the status took effect or was announced."""
+    inference_only: bool = False
+    """Runs trained models but does not train them (ONNX Runtime)."""
+    graph_style: GraphStyle = attrs.field(
+        converter=GraphStyle, default=GraphStyle.UNKNOWN
+    )
+    autodiff: Support = attrs.field(converter=Support, default=Support.UNKNOWN)
+    gpu_backends: tuple[GpuBackend, ...] = attrs.field(
+        converter=_gpu_backends, default=()
+    )
+    distributed: Support = attrs.field(
+        converter=Support, default=Support.UNKNOWN
+    )
+    cnn: Support = attrs.field(converter=Support, default=Support.UNKNOWN)
+    rnn: Support = attrs.field(converter=Support, default=Support.UNKNOWN)
+    deployment: tuple[Deployment, ...] = attrs.field(
+        converter=_deployments, default=()
+    )
+    builds_on: tuple[str, ...] = attrs.field(converter=_ordered, default=())
+    """Keys of frameworks this one runs on or inherits capabilities from."""
+    successors: tuple[str, ...] = attrs.field(converter=_ordered, default=())
+    """Keys (or names) of projects users moved to when this one stopped."""
+    distributions: tuple[str, ...] = attrs.field(
+        converter=_distributions, default=()
+    )
+    """Python distribution names (PEP 503-normalised), main one first."""
+    import_names: tuple[str, ...] = attrs.field(converter=_ordered, default=())
+    """Top-level modules to import, main one first."""
+    programs: tuple[str, ...] = attrs.field(converter=_ordered, default=())
+    """Executables on ``PATH`` that a non-Python install leaves."""
+    maven_groups: tuple[str, ...] = attrs.field(converter=_ordered, default=())
+    """Maven group ids of JVM artefacts (``org.deeplearning4j``)."""
+    cargo_crates: tuple[str, ...] = attrs.field(converter=_ordered, default=())
+    """Rust crate names of Cargo artefacts (``leaf``)."""
+    sources: tuple[tuple[str, tuple[Source, ...]], ...] = attrs.field(
+        converter=_sources, factory=tuple
+    )
+
+    @sources.validator
+    def _check_sources(
+        self, _: attrs.Attribute[Any], value: tuple[Any, ...]
+    ) -> None:
+        names = attrs.fields_dict(type(self))
+        for fact, srcs in value:
+            if fact not in names:
+                raise ValueError(f"sources name an unknown fact {fact!r}")
+            if not srcs or not all(isinstance(s, Source) for s in srcs):
+                raise ValueError(
+                    f"sources for {fact!r} must be one or more Source"
+                )
+
+    def sources_for(self, fact: str) -> tuple[Source, ...]:
+        """The sources backing *fact*; empty when none were recorded."""
+        for name, srcs in self.sources:
+            if name == fact:
+                return srcs
+        return ()
+
+    def unsourced_facts(self) -> tuple[str, ...]:
+        """Known facts that no source backs (the catalog keeps this empty)."""
+        return tuple(
+            fact
+            for fact in SOURCED_FACTS
+            if _is_known(getattr(self, fact)) and not self.sources_for(fact)
+        )
+
+    @property
+    def maintained(self) -> bool:
+        """Whether the framework still receives fixes."""
+        return self.status.maintained
+
+    @property
+    def repository_url(self) -> str | None:
+        if self.repository is None:
+            return None
+        return f"https://github.com/{self.repository}"
+
+    def names(self) -> tuple[str, ...]:
+        """Every name this framework answers to, key first."""
+        repos = (self.repository, *self.former_repositories)
+        return _ordered(
+            [self.key, self.name, *self.aliases]
+            + [repo for repo in repos if repo]
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict; keys are the attribute names (snake_case)."""
+        return {
+            "key": self.key,
+            "name": self.name,
+            "aliases": list(self.aliases),
+            "summary": self.summary,
+            "organisation": self.organisation,
+            "languages": list(self.languages),
+            "licence": self.licence,
+            "repository": self.repository,
+            "former_repositories": list(self.former_repositories),
+            "homepage": self.homepage,
+            "first_release": self.first_release,
+            "latest_release": (
+                self.latest_release.to_dict() if self.latest_release else None
+            ),
+            "status": self.status.value,
+            "status_date": (
+                self.status_date.isoformat() if self.status_date else None
+            ),
+            "inference_only": self.inference_only,
+            "graph_style": self.graph_style.value,
+            "autodiff": self.autodiff.value,
+            "gpu_backends": [b.value for b in self.gpu_backends],
+            "distributed": self.distributed.value,
+            "cnn": self.cnn.value,
+            "rnn": self.rnn.value,
+            "deployment": [d.value for d in self.deployment],
+            "builds_on": list(self.builds_on),
+            "successors": list(self.successors),
+            "distributions": list(self.distributions),
+            "import_names": list(self.import_names),
+            "programs": list(self.programs),
+            "maven_groups": list(self.maven_groups),
+            "cargo_crates": list(self.cargo_crates),
+            "sources": {
+                fact: [s.to_dict() for s in srcs]
+                for fact, srcs in self.sources
+            },
+        }
+
+
+def _is_known(value: object) -> bool:
+    if value is None or value == ():
+        return False
+    return value not in (Support.UNKNOWN, GraphStyle.UNKNOWN)
+
+
+# -- lookup ----------------------------------------------------------------
+
+_GITHUB_URL_RE: Final = re.compile(
+    r"^(?:https?://)?(?:www\.)?github\.com/"
+    r"(?P<repo>[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?)(?:\.git)?/?(?:[#?].*)?$",
+    re.IGNORECASE,
+)
+
+
+def _fold(name: str) -> str:
+    """The form names are compared in: case-folded, URL reduced to its repo."""
+    name = name.strip()
+    match = _GITHUB_URL_RE.match(name)
+    if match:
+        name = match["repo"]
+    return name.casefold()
+
+
+@attrs.define
+class Registry:
+    """An ordered, indexed collection of frameworks.
+
+    Keys, display names, aliases and repositories are unique across the
+    registry (case-insensitively); adding a framework that reuses one raises
+    :class:`~dlchoose.exceptions.DuplicateFrameworkError`.
+    """
+
+    _by_key: dict[str, Framework] = attrs.field(factory=dict, init=False)
+    _index: dict[str, str] = attrs.field(factory=dict, init=False)
+
+    @classmethod
+    def of(cls, frameworks: Iterable[Framework]) -> Registry:
+        registry = cls()
+        for framework in frameworks:
+            registry.add(framework)
+        return registry
+
+    def __len__(self) -> int:
+        return len(self._by_key)
+
+    def __iter__(self) -> Iterator[Framework]:
+        return iter(self._by_key.values())
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and _fold(name) in self._index
+
+    def keys(self) -> tuple[str, ...]:
+        return tuple(self._by_key)
+
+    def add(self, framework: Framework, *, replace: bool = False) -> None:
+        """Add *framework*; with *replace*, first drop the one with its key."""
+        if not isinstance(framework, Framework):
+            raise TypeError(
+                f"expected a Framework, got {type(framework).__name__}"
+            )
+        ignore = framework.key if replace else None
+        folded = [_fold(name) for name in framework.names()]
+        for name, fold in zip(framework.names(), folded, strict=True):
+            owner = self._index.get(fold)
+            if owner is not None and owner != ignore:
+                raise DuplicateFrameworkError(name, owner, framework.key)
+        if replace and framework.key in self._by_key:
+            self.remove(framework.key)
+        self._by_key[framework.key] = framework
+        for fold in folded:
+            self._index[fold] = framework.key
+
+    def remove(self, key: str) -> Framework:
+        """Remove and return the framework registered under *key*."""
+        framework = self.get(key)
+        del self._by_key[framework.key]
+        self._index = {
+            name: owner
+            for name, owner in self._index.items()
+            if owner != framework.key
+        }
+        return framework
+
+    def get(self, name: str) -> Framework:
+        """Find a framework by key, name, alias, repository or GitHub URL."""
+        if not isinstance(name, str):
+            raise TypeError(f"expected a str, got {type(name).__name__}")
+        key = self._index.get(_fold(name))
+        if key is None:
+            raise UnknownFrameworkError(
+                name,
+                known=self.keys(),
+                suggestions=self._suggest(name),
+            )
+        return self._by_key[key]
+
+    def _suggest(self, name: str) -> tuple[str, ...]:
+        matches = closest(_fold(name), self._index)
+        # Report each framework once, by key, in order of closeness.
+        return _ordered(self._index[match.casefold()] for match in matches)
+
+    def select(
+        self, status: Iterable[Status | str] | Status | str | None = None
+    ) -> tuple[Framework, ...]:
+        """Frameworks in registry order, optionally only those of *status*."""
+        if status is None:
+            return tuple(self._by_key.values())
+        wanted = (
+            {Status.parse(status)}
+            if isinstance(status, str)
+            else {Status.parse(s) for s in status}
+        )
+        return tuple(f for f in self._by_key.values() if f.status in wanted)

@@ -1,0 +1,94 @@
+"""Shared fixtures.  Unit tests cannot reach the network: every socket may
+connect to loopback only (127.0.0.0/8, ::1, Unix sockets), and names other
+than localhost do not resolve.  Tests marked ``network`` are exempt."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import dlchoose._frameworks
+
+
+_LOCAL_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
+
+
+def _is_loopback(host: object) -> bool:
+    if not isinstance(host, str):
+        return False
+    if host.lower() in _LOCAL_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.split("%", 1)[0]).is_loopback
+    except ValueError:
+        return False
+
+
+class NetworkBlockedError(RuntimeError):
+    """Raised when a unit test tries to leave the machine."""
+
+
+@pytest.fixture(autouse=True)
+def _loopback_only(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if request.node.get_closest_marker("network"):
+        return
+    real_connect = socket.socket.connect
+    real_connect_ex = socket.socket.connect_ex
+    real_getaddrinfo = socket.getaddrinfo
+
+    def _check(sock: socket.socket, address: Any) -> None:
+        if sock.family == getattr(socket, "AF_UNIX", object()):
+            return
+        host = address[0] if isinstance(address, tuple) else address
+        if not _is_loopback(host):
+            raise NetworkBlockedError(
+                f"unit tests may only connect to loopback, not {address!r}"
+            )
+
+    def connect(sock: socket.socket, address: Any) -> None:
+        _check(sock, address)
+        real_connect(sock, address)
+
+    def connect_ex(sock: socket.socket, address: Any) -> int:
+        _check(sock, address)
+        return real_connect_ex(sock, address)
+
+    def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host is not None and not _is_loopback(
+            host.decode() if isinstance(host, bytes) else host
+        ):
+            raise NetworkBlockedError(
+                f"unit tests may not resolve {host!r}"
+            )
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_state(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """No test sees the developer's cache, token or registry additions."""
+    monkeypatch.setenv(
+        "DLCHOOSE_CACHE_DIR", str(tmp_path_factory.mktemp("cache"))
+    )
+    for name in (
+        "GITHUB_TOKEN",
+        "GH_TOKEN",
+        "DLCHOOSE_GITHUB_API_URL",
+        "DLCHOOSE_OFFLINE",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    dlchoose._frameworks.reset_registry()
+    yield
+    dlchoose._frameworks.reset_registry()
