@@ -7,6 +7,10 @@ environments and checks detection against them.
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+
+from pathlib import Path
 
 import nox
 
@@ -21,6 +25,36 @@ PYPROJECT = nox.project.load_toml("pyproject.toml")
 PYTHONS = nox.project.python_versions(PYPROJECT)
 OLDEST, NEWEST = PYTHONS[0], PYTHONS[-1]
 DOCS_PYTHON = "3.12"
+
+
+def _expose_pyenv_pythons(versions: list[str]) -> None:
+    """Put pyenv's interpreters for *versions* on PATH.
+
+    pyenv's shims only answer for the versions selected in PYENV_VERSION, so
+    on a machine whose pyenv has 3.10 to 3.13 installed, plain ``nox`` would
+    otherwise find just one of them.
+    """
+    pyenv = shutil.which("pyenv")
+    if pyenv is None:
+        return
+    root = Path(
+        subprocess.run(
+            [pyenv, "root"], capture_output=True, text=True, check=False
+        ).stdout.strip()
+    )
+    bins = []
+    for version in versions:
+        candidates = sorted(
+            (root / "versions").glob(f"{version}.*"),
+            key=lambda p: [int(x) for x in p.name.split(".") if x.isdigit()],
+        )
+        if candidates and (candidates[-1] / "bin").is_dir():
+            bins.append(str(candidates[-1] / "bin"))
+    if bins:
+        os.environ["PATH"] = os.pathsep.join([*bins, os.environ["PATH"]])
+
+
+_expose_pyenv_pythons(PYTHONS)
 
 
 def _group(name: str) -> list[str]:
@@ -88,5 +122,9 @@ def integration(session: nox.Session) -> None:
         "no:cacheprovider",
         "tests/integration",
         *session.posargs,
-        env={"DLCHOOSE_INTEGRATION_ROOT": os.path.join(session.virtualenv.location, "envs")},
+        env={
+            "DLCHOOSE_INTEGRATION_ROOT": os.path.join(
+                session.virtualenv.location, "envs"
+            )
+        },
     )

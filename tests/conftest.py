@@ -64,9 +64,7 @@ def _loopback_only(
         if host is not None and not _is_loopback(
             host.decode() if isinstance(host, bytes) else host
         ):
-            raise NetworkBlockedError(
-                f"unit tests may not resolve {host!r}"
-            )
+            raise NetworkBlockedError(f"unit tests may not resolve {host!r}")
         return real_getaddrinfo(host, *args, **kwargs)
 
     monkeypatch.setattr(socket.socket, "connect", connect)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from ._loading import read_framework_file
 from ._registry import Framework, Registry, Status
 
 
@@ -46,7 +45,7 @@ def frameworks(
 ) -> tuple[Framework, ...]:
     """Every registered framework in a stable order, optionally by *status*.
 
-    >>> [f.key for f in frameworks(status="retired")]
+    >>> [f.key for f in dlchoose.frameworks(status="retired")]
     ['mxnet']
     """
     return default_registry().select(status)
@@ -59,7 +58,7 @@ def get_framework(name: str) -> Framework:
     ``apache/incubator-mxnet`` and ``https://github.com/pytorch/pytorch``
     all work.
 
-    >>> get_framework("torch").name
+    >>> dlchoose.get_framework("torch").name
     'PyTorch'
 
     Raises:
@@ -96,6 +95,8 @@ def load_frameworks(
             field.
         DuplicateFrameworkError: an entry clashes with a registered one.
     """
+    from ._loading import read_framework_file
+
     loaded = read_framework_file(path)
     registry = default_registry()
     # Check every entry against a scratch copy first: all or nothing.

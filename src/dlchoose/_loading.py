@@ -11,16 +11,26 @@ entry and the field.
 from __future__ import annotations
 
 import json
+import re
 import sys
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
 import attrs
 
-from ._registry import Framework, Release, Source
+from ._registry import (
+    Deployment,
+    Framework,
+    GpuBackend,
+    GraphStyle,
+    Release,
+    Source,
+    Status,
+    Support,
+)
 from .exceptions import InvalidFrameworkError
 
 
@@ -32,9 +42,24 @@ _LIST_FIELDS: Final = frozenset(
     for name, field in _FIELDS.items()
     if str(field.type).startswith("tuple") and name != "sources"
 )
-_TEXT_FIELDS: Final = frozenset(
-    name for name, field in _FIELDS.items() if "str" in str(field.type)
-) - _LIST_FIELDS
+_ENUM_FIELDS: Final[dict[str, type[Status | Support | GraphStyle]]] = {
+    "status": Status,
+    "graph_style": GraphStyle,
+    "autodiff": Support,
+    "distributed": Support,
+    "cnn": Support,
+    "rnn": Support,
+}
+_ENUM_LIST_FIELDS: Final[dict[str, type[GpuBackend | Deployment]]] = {
+    "gpu_backends": GpuBackend,
+    "deployment": Deployment,
+}
+_TEXT_FIELDS: Final = (
+    frozenset(
+        name for name, field in _FIELDS.items() if "str" in str(field.type)
+    )
+    - _LIST_FIELDS
+)
 
 
 def read_framework_file(path: str | Path) -> tuple[Framework, ...]:
@@ -107,11 +132,12 @@ def framework_from_dict(
             raise fail(required, "missing required field")
 
     kwargs: dict[str, Any] = {}
-    for name, value in data.items():
-        try:
+    name = ""
+    try:
+        for name, value in data.items():
             kwargs[name] = _convert(name, value)
-        except (TypeError, ValueError, KeyError) as err:
-            raise fail(name, _reason(err)) from err
+    except (TypeError, ValueError, KeyError) as err:
+        raise fail(name, _reason(err)) from err
     try:
         return Framework(**kwargs)
     except (TypeError, ValueError) as err:
@@ -119,40 +145,70 @@ def framework_from_dict(
 
 
 def _convert(name: str, value: Any) -> Any:
+    """Turn one JSON/TOML value into what the Framework field takes."""
     if value is None:
         return None
-    if name == "latest_release":
-        if not isinstance(value, Mapping):
-            raise TypeError("expected an object with 'version' and 'date'")
-        raw_date = value.get("date")
-        return Release(
-            version=value["version"],
-            date=date.fromisoformat(raw_date) if raw_date else None,
-        )
-    if name == "status_date":
-        return date.fromisoformat(value)
-    if name == "sources":
-        if not isinstance(value, Mapping):
-            raise TypeError("expected an object mapping facts to sources")
-        return {
-            fact: tuple(Source.from_dict(s) for s in srcs)
-            for fact, srcs in value.items()
-        }
+    special = _CONVERTERS.get(name)
+    if special is not None:
+        return special(value)
+    if name in _ENUM_FIELDS:
+        return _ENUM_FIELDS[name].parse(value)
+    if name in _ENUM_LIST_FIELDS:
+        parse = _ENUM_LIST_FIELDS[name].parse
+        return tuple(parse(item) for item in _strings(value))
     if name in _LIST_FIELDS:
-        if not isinstance(value, list) or not all(
-            isinstance(item, str) for item in value
-        ):
-            raise TypeError("expected a list of strings")
-        return tuple(value)
+        return _strings(value)
     if name in _TEXT_FIELDS and not isinstance(value, str):
         raise TypeError(f"expected a string, got {type(value).__name__}")
-    if name == "first_release" and (
-        not isinstance(value, int) or isinstance(value, bool)
+    return value
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(
+        isinstance(item, str) for item in value
     ):
+        raise TypeError("expected a list of strings")
+    return tuple(value)
+
+
+def _release(value: Any) -> Release:
+    if not isinstance(value, Mapping):
+        raise TypeError("expected an object with 'version' and 'date'")
+    raw_date = value.get("date")
+    return Release(
+        version=value["version"],
+        date=date.fromisoformat(raw_date) if raw_date else None,
+    )
+
+
+def _sources(value: Any) -> dict[str, tuple[Source, ...]]:
+    if not isinstance(value, Mapping):
+        raise TypeError("expected an object mapping facts to sources")
+    return {
+        fact: tuple(Source.from_dict(s) for s in srcs)
+        for fact, srcs in value.items()
+    }
+
+
+def _year(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
         raise TypeError("expected a year as an integer")
-    if name == "inference_only" and not isinstance(value, bool):
+    return value
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
         raise TypeError("expected true or false")
     return value
+
+
+_CONVERTERS: Final[dict[str, Callable[[Any], Any]]] = {
+    "latest_release": _release,
+    "status_date": date.fromisoformat,
+    "sources": _sources,
+    "first_release": _year,
+    "inference_only": _flag,
+}
 
 
 def _reason(err: BaseException) -> str:
@@ -162,8 +218,15 @@ def _reason(err: BaseException) -> str:
 
 
 def _field_of(err: BaseException) -> str | None:
-    """attrs validators pass the failing attribute as the second argument."""
+    """The field an attrs validator complained about.
+
+    Most validators pass the attribute as the second argument; the
+    comparison validators only name it, quoted, at the start of the message.
+    """
     args = err.args
     if len(args) > 1 and isinstance(args[1], attrs.Attribute):
         return args[1].name
+    match = re.match(r"'(\w+)'", str(err))
+    if match and match[1] in _FIELDS:
+        return match[1]
     return None

@@ -19,7 +19,6 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from attrs import validators as v
-from packaging.utils import canonicalize_name
 
 from .exceptions import (
     DuplicateFrameworkError,
@@ -27,7 +26,6 @@ from .exceptions import (
     UnknownFrameworkError,
     closest,
 )
-
 
 
 __all__ = [
@@ -50,14 +48,14 @@ class _Choice(str, enum.Enum):
     """A string enum whose values are what users and JSON see."""
 
     def __str__(self) -> str:
-        return self.value
+        return str(self.value)
 
     @classmethod
     def choices(cls) -> tuple[str, ...]:
         return tuple(member.value for member in cls)
 
     @classmethod
-    def parse(cls: type[_C], value: object) -> _C:
+    def parse(cls: type[_C], value: object) -> _C:  # noqa: PYI019 - 3.10 has no typing.Self
         """*value* as a member; unknown values raise a typed error."""
         if isinstance(value, cls):
             return value
@@ -108,7 +106,7 @@ class GraphStyle(_Choice):
     STATIC = "static"
     """Define, compile, then run (Theano, Caffe, TF 1)."""
     DYNAMIC = "dynamic"
-    """Define-by-run: the graph is the Python program (PyTorch, Chainer)."""
+    """Define-by-run, the graph is the Python program (PyTorch, Chainer)."""
     BOTH = "both"
     """Eager by default with an opt-in compiled graph (TF 2, MXNet Gluon)."""
     UNKNOWN = "unknown"
@@ -189,10 +187,16 @@ def _ordered(values: Iterable[str]) -> tuple[str, ...]:
 
 
 def _distributions(values: Iterable[str]) -> tuple[str, ...]:
+    # packaging.utils pulls in packaging.tags: import it when first needed,
+    # not when dlchoose is imported.
+    from packaging.utils import canonicalize_name
+
     return tuple(dict.fromkeys(canonicalize_name(name) for name in values))
 
 
-def _gpu_backends(values: Iterable[str | GpuBackend]) -> tuple[GpuBackend, ...]:
+def _gpu_backends(
+    values: Iterable[str | GpuBackend],
+) -> tuple[GpuBackend, ...]:
     return tuple(sorted({GpuBackend(value) for value in values}))
 
 
@@ -474,7 +478,9 @@ class Registry:
             if owner is not None and owner != ignore:
                 raise DuplicateFrameworkError(name, owner, framework.key)
         if replace and framework.key in self._by_key:
-            self.remove(framework.key)
+            self._forget_names(framework.key)
+        # Assigning to an existing key keeps its place: replacing a
+        # framework does not reorder the registry.
         self._by_key[framework.key] = framework
         for fold in folded:
             self._index[fold] = framework.key
@@ -483,12 +489,13 @@ class Registry:
         """Remove and return the framework registered under *key*."""
         framework = self.get(key)
         del self._by_key[framework.key]
-        self._index = {
-            name: owner
-            for name, owner in self._index.items()
-            if owner != framework.key
-        }
+        self._forget_names(framework.key)
         return framework
+
+    def _forget_names(self, key: str) -> None:
+        self._index = {
+            name: owner for name, owner in self._index.items() if owner != key
+        }
 
     def get(self, name: str) -> Framework:
         """Find a framework by key, name, alias, repository or GitHub URL."""

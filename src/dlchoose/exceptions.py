@@ -267,7 +267,10 @@ class RateLimitError(MetricsError):
 
 
 def _rebuild_rate_limit_error(
-    message: str, reset_at: datetime | None, secondary: bool, repo: str | None
+    message: str,
+    reset_at: datetime | None,
+    secondary: bool,  # noqa: FBT001 - positional for pickle
+    repo: str | None,
 ) -> RateLimitError:
     return RateLimitError(
         message, reset_at=reset_at, secondary=secondary, repo=repo

@@ -25,9 +25,7 @@ def print_json(document: dict[str, Any]) -> None:
     print(json.dumps(document, indent=2, ensure_ascii=False))
 
 
-def table(
-    headers: Sequence[str], rows: Sequence[Sequence[str]]
-) -> str:
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     """A plain aligned text table."""
     widths = [len(h) for h in headers]
     for row in rows:

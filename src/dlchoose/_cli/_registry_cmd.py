@@ -52,13 +52,18 @@ def run_list(args: argparse.Namespace) -> int:
             f.key,
             f.name,
             f.status.value,
-            ", ".join(f.languages[:3]) + ("…" if len(f.languages) > 3 else ""),
+            _first_few(f.languages),
             f.repository or "-",
         ]
         for f in selected
     ]
     print(table(["key", "name", "status", "languages", "repository"], rows))
     return 0
+
+
+def _first_few(values: tuple[str, ...], limit: int = 3) -> str:
+    shown = ", ".join(values[:limit])
+    return shown + ("…" if len(values) > limit else "")
 
 
 def run_show(args: argparse.Namespace) -> int:
