@@ -131,3 +131,41 @@ class TestShow:
         _, out, _ = run(capsys, "show", "pytorch")
         assert "programs: unknown" in out
         assert "inference only: no" in out
+
+
+class TestSchema:
+    def test_show_json_keys_are_pinned(self, capsys):
+        """The documented `show --json` keys, in order: renames break this test."""
+        _, out, _ = run(capsys, "show", "pytorch", "--json")
+        assert [
+            "key",
+            "name",
+            "aliases",
+            "summary",
+            "organisation",
+            "languages",
+            "licence",
+            "repository",
+            "former_repositories",
+            "homepage",
+            "first_release",
+            "latest_release",
+            "status",
+            "status_date",
+            "inference_only",
+            "graph_style",
+            "autodiff",
+            "gpu_backends",
+            "distributed",
+            "cnn",
+            "rnn",
+            "deployment",
+            "builds_on",
+            "successors",
+            "distributions",
+            "import_names",
+            "programs",
+            "maven_groups",
+            "cargo_crates",
+            "sources",
+        ] == list(json.loads(out))
