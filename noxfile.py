@@ -110,10 +110,45 @@ def docs(session: nox.Session) -> None:
     session.run(*build, "-b", "doctest", "docs", "docs/_build/doctest")
 
 
+#: Real environments for ``integration`` (and ``benchmarks/bench_detect.py``).
+#: torch comes from pip's configured find-links (a CPU wheel); the rest
+#: from the package index.  ``legacy`` holds frameworks whose imports fail
+#: with NumPy 1.26: the probe must say so while the fast path says
+#: "installed".
+DETECT_ENVS = {
+    "modern": ("torch==2.13.0", "tensorflow-cpu", "jax", "keras"),
+    "legacy": ("numpy<2", "mxnet", "Theano", "Lasagne"),
+}
+DETECT_ENVS_ROOT = Path(".nox") / "_detect_envs"
+
+
+def _detect_env(session: nox.Session, name: str) -> str:
+    """Build (once) a venv with *name*'s frameworks; return its python."""
+    location = (DETECT_ENVS_ROOT / name).resolve()
+    python = location / "bin" / "python"
+    stamp = location / ".dlchoose-requirements"
+    wanted = "\n".join(("-e .", *DETECT_ENVS[name]))
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == wanted:
+        session.log(f"reusing {location}")
+        return str(python)
+    if not python.exists():
+        session.run("python", "-m", "venv", str(location))
+    pip = (str(python), "-m", "pip", "install", "--disable-pip-version-check")
+    session.run(*pip, "-q", *DETECT_ENVS[name], external=True)
+    session.run(*pip, "-q", "-e", ".", external=True)
+    stamp.write_text(wanted, encoding="utf-8")
+    return str(python)
+
+
 @nox.session(python="3.11", default=False)
 def integration(session: nox.Session) -> None:
-    """Detection against real framework installs (slow, opt-in)."""
-    session.install(".", *_group("tests"))
+    """Detection against real framework installs (slow, opt-in).
+
+    The environments live in ``.nox/_detect_envs`` and are reused while
+    their requirement lists stay the same.
+    """
+    session.install("pytest>=9")
+    envs = {name: _detect_env(session, name) for name in DETECT_ENVS}
     session.run(
         "pytest",
         "-m",
@@ -123,8 +158,8 @@ def integration(session: nox.Session) -> None:
         "tests/integration",
         *session.posargs,
         env={
-            "DLCHOOSE_INTEGRATION_ROOT": os.path.join(
-                session.virtualenv.location, "envs"
+            "DLCHOOSE_INTEGRATION_ENVS": ";".join(
+                f"{name}={python}" for name, python in envs.items()
             )
         },
     )

@@ -57,3 +57,19 @@ class TestPackaging:
             "numpy",
         }
         assert set() == loaded & heavy
+
+
+class TestLazyNames:
+    def test_lazy_names_resolve_to_their_modules(self):
+        """Lazily exported names are the objects their modules define."""
+        from dlchoose import _detect
+
+        assert _detect.detect is dlchoose.detect
+
+    def test_lazy_names_are_listed(self):
+        """dir(dlchoose) lists every public name, loaded or not."""
+        assert set(dlchoose.__all__) <= set(dir(dlchoose))
+
+    def test_every_lazy_name_is_public(self):
+        """Each lazily imported name is in __all__."""
+        assert set(dlchoose._LAZY) <= set(dlchoose.__all__)

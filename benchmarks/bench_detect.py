@@ -1,0 +1,158 @@
+"""How fast is detection?  Fresh processes, medians of several runs.
+
+Usage (after ``nox -s integration`` built the environments)::
+
+    python benchmarks/bench_detect.py [--python .nox/_detect_envs/modern/bin/python]
+                                      [--repeat 7]
+
+Each row runs a statement in a fresh interpreter of the target
+environment.  "statement" is the time of the statement alone, measured
+inside the child with ``perf_counter``; "process" is the wall time of the
+whole child, interpreter start included.  The comparison uses
+transformers' ``is_*_available()`` checks when transformers is installed
+in the environment (``pip install transformers``).
+
+The last rows show how the fast path grows with the number of installed
+distributions: 100 and 1,600 fake ``.dist-info`` folders put in front of
+``sys.path`` through ``PYTHONPATH``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+from pathlib import Path
+
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_PYTHON = ROOT / ".nox" / "_detect_envs" / "modern" / "bin" / "python"
+FOUR = ["pytorch", "tensorflow", "jax", "keras"]
+
+DETECT = (
+    "import dlchoose, dlchoose._detect\n"
+    "detect = getattr(dlchoose, 'detect', None) or dlchoose._detect.detect\n"
+    "detect()"
+)
+PROBE = (
+    "import dlchoose._detect\n"
+    f"r = dlchoose._detect.detect({FOUR!r}, probe=True, timeout=300)\n"
+    "assert all(d.probe.importable for d in r), r"
+)
+TRANSFORMERS = (
+    "import transformers.utils as u\n"
+    "[getattr(u, n)() for n in ('is_torch_available', 'is_tf_available',"
+    " 'is_flax_available') if hasattr(u, n)]"
+)
+CHILD = (
+    "import time, json\n"
+    "t = time.perf_counter()\n"
+    "exec(compile({stmt!r}, '<bench>', 'exec'))\n"
+    "print('@@' + json.dumps(time.perf_counter() - t))"
+)
+
+
+def run_once(
+    python: str, stmt: str, env: dict[str, str]
+) -> tuple[float, float]:
+    start = time.perf_counter()
+    out = subprocess.run(
+        [python, "-c", CHILD.format(stmt=stmt)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tempfile.gettempdir(),
+        check=False,
+    )
+    wall = time.perf_counter() - start
+    lines = [ln for ln in out.stdout.splitlines() if ln.startswith("@@")]
+    if out.returncode or not lines:
+        raise RuntimeError(f"{stmt!r} failed:\n{out.stderr[-2000:]}")
+    return json.loads(lines[-1][2:]), wall
+
+
+def measure(
+    python: str, stmt: str, repeat: int, env: dict[str, str] | None = None
+) -> tuple[float, float]:
+    env = {**os.environ, **(env or {})}
+    run_once(python, stmt, env)  # warm the file cache
+    runs = [run_once(python, stmt, env) for _ in range(repeat)]
+    return (
+        statistics.median(r[0] for r in runs),
+        statistics.median(r[1] for r in runs),
+    )
+
+
+def fake_site(folder: Path, count: int) -> Path:
+    for i in range(count):
+        meta = folder / f"filler_pkg_{i}-1.0.dist-info"
+        meta.mkdir(parents=True)
+        (meta / "METADATA").write_text(f"Name: filler-pkg-{i}\nVersion: 1.0\n")
+        (meta / "top_level.txt").write_text(f"filler_pkg_{i}\n")
+        (folder / f"filler_pkg_{i}").mkdir()
+        (folder / f"filler_pkg_{i}" / "__init__.py").write_text("")
+    return folder
+
+
+def has(python: str, module: str) -> bool:
+    code = f"import importlib.util as u; raise SystemExit(u.find_spec({module!r}) is None)"
+    return subprocess.run([python, "-c", code], check=False).returncode == 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--python", default=str(DEFAULT_PYTHON))
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    python, repeat = args.python, args.repeat
+
+    rows: list[tuple[str, float, float]] = []
+
+    def row(label: str, stmt: str, env: dict[str, str] | None = None) -> float:
+        stmt_s, wall_s = measure(python, stmt, repeat, env)
+        rows.append((label, stmt_s, wall_s))
+        print(f"{label:<48} {stmt_s * 1000:9.1f} ms {wall_s * 1000:9.1f} ms")
+        return stmt_s
+
+    print(f"python: {python}; median of {repeat} fresh processes each")
+    print(f"{'':<48} {'statement':>12} {'process':>12}")
+    row("interpreter start (pass)", "pass")
+    fast = row("import dlchoose; dlchoose.detect()", DETECT)
+    imports = {
+        name: row(f"import {name}", f"import {name}")
+        for name in ("torch", "tensorflow", "jax", "keras")
+    }
+    transformers = None
+    if has(python, "transformers"):
+        transformers = row(
+            "transformers is_torch/tf/flax_available()", TRANSFORMERS
+        )
+    else:
+        print("transformers is not installed: comparison skipped")
+    probe = row("detect(probe=True) of the four", PROBE)
+    with tempfile.TemporaryDirectory() as tmp:
+        for count in (100, 1600):
+            site = fake_site(Path(tmp) / str(count), count)
+            row(
+                f"detect() with {count} extra distributions",
+                DETECT,
+                {"PYTHONPATH": str(site)},
+            )
+
+    slowest = max(imports.values())
+    print()
+    print(f"fast path / import torch: 1/{imports['torch'] / fast:.0f}")
+    if transformers is not None:
+        print(f"fast path / transformers check: 1/{transformers / fast:.0f}")
+    print(f"probe of four / slowest import: {probe / slowest:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

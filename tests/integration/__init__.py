@@ -1,0 +1,1 @@
+"""Detection against real framework installs (``nox -s integration``)."""
