@@ -1084,7 +1084,7 @@ CATALOG: Final[tuple[Framework, ...]] = (
         cnn="yes",
         rnn="yes",
         successors=("pytensor",),
-        distributions=("Theano", "Theano-PyMC"),
+        distributions=("theano", "theano-pymc"),
         import_names=("theano",),
         sources={
             "organisation": (_TH_END, _TH_README),
@@ -1154,7 +1154,7 @@ CATALOG: Final[tuple[Framework, ...]] = (
         cnn="yes",
         rnn="yes",
         builds_on=("theano",),
-        distributions=("Lasagne",),
+        distributions=("lasagne",),
         import_names=("lasagne",),
         sources={
             "organisation": (_LAS_README,),

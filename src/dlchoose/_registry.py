@@ -186,12 +186,18 @@ def _ordered(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
 
+_CANONICAL_NAME: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
 def _distributions(values: Iterable[str]) -> tuple[str, ...]:
-    # packaging.utils pulls in packaging.tags: import it when first needed,
-    # not when dlchoose is imported.
+    names = tuple(values)
+    if all(_CANONICAL_NAME.fullmatch(name) for name in names):
+        # The catalog already spells names canonically; skipping packaging
+        # here keeps it (and packaging.tags) out of `import dlchoose`.
+        return tuple(dict.fromkeys(names))
     from packaging.utils import canonicalize_name
 
-    return tuple(dict.fromkeys(canonicalize_name(name) for name in values))
+    return tuple(dict.fromkeys(canonicalize_name(name) for name in names))
 
 
 def _gpu_backends(
