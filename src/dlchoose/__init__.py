@@ -31,6 +31,7 @@ from ._registry import (
 
 
 if TYPE_CHECKING:
+    from ._cache import DiskCache
     from ._detect import (
         Detection,
         DetectionStatus,
@@ -40,9 +41,12 @@ if TYPE_CHECKING:
         is_installed,
     )
     from ._environment import EnvironmentReport, environment
+    from ._github import GitHubClient, RateLimitStatus, fetch_metrics
     from ._metrics import (
         LatestRelease,
+        MetricsReport,
         MetricsSource,
+        RepoError,
         RepoMetrics,
         Snapshot,
         bundled_snapshot,
@@ -54,17 +58,22 @@ __all__ = [
     "Deployment",
     "Detection",
     "DetectionStatus",
+    "DiskCache",
     "DistributionRecord",
     "EnvironmentReport",
     "Framework",
+    "GitHubClient",
     "GpuBackend",
     "GpuInfo",
     "GraphStyle",
     "LatestRelease",
+    "MetricsReport",
     "MetricsSource",
     "ProbeResult",
     "ProbeStatus",
+    "RateLimitStatus",
     "Release",
+    "RepoError",
     "RepoMetrics",
     "Snapshot",
     "Source",
@@ -73,6 +82,7 @@ __all__ = [
     "bundled_snapshot",
     "detect",
     "environment",
+    "fetch_metrics",
     "frameworks",
     "get_framework",
     "installed",
@@ -94,8 +104,14 @@ _LAZY = {
     "GpuInfo": "_probe",
     "ProbeResult": "_probe",
     "ProbeStatus": "_probe",
+    "DiskCache": "_cache",
+    "GitHubClient": "_github",
+    "RateLimitStatus": "_github",
+    "fetch_metrics": "_github",
     "LatestRelease": "_metrics",
+    "MetricsReport": "_metrics",
     "MetricsSource": "_metrics",
+    "RepoError": "_metrics",
     "RepoMetrics": "_metrics",
     "Snapshot": "_metrics",
     "bundled_snapshot": "_metrics",

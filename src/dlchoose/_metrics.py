@@ -19,10 +19,19 @@ from typing import Any, Final
 
 import attrs
 
+from .exceptions import (
+    AuthenticationError,
+    MetricsError,
+    RateLimitError,
+    RepositoryNotFoundError,
+)
+
 
 __all__ = [
     "LatestRelease",
+    "MetricsReport",
     "MetricsSource",
+    "RepoError",
     "RepoMetrics",
     "Snapshot",
     "bundled_snapshot",
@@ -54,15 +63,17 @@ class LatestRelease:
             "published_at": _iso(self.published_at),
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> LatestRelease:
+        return cls(
+            tag=data["tag"], published_at=_date_time(data.get("published_at"))
+        )
+
 
 def _iso(moment: datetime | None) -> str | None:
     if moment is None:
         return None
-    return (
-        moment.astimezone(timezone.utc)
-        .isoformat()
-        .replace("+00:00", "Z")
-    )
+    return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
 
 
 @attrs.frozen(kw_only=True)
@@ -96,7 +107,7 @@ class RepoMetrics:
     observed_at: datetime
     """When the figures were read from GitHub (aware, UTC)."""
     provenance: str | None = None
-    """For snapshot figures: the dated public record they were copied from."""
+    """The dated public record that snapshot figures were copied from."""
 
     @property
     def url(self) -> str:
@@ -129,6 +140,128 @@ class RepoMetrics:
             "observed_at": _iso(self.observed_at),
             "provenance": self.provenance,
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> RepoMetrics:
+        """The inverse of :meth:`to_dict` (the on-disk cache uses it)."""
+        release = data.get("latest_release")
+        observed = _date_time(data["observed_at"])
+        if observed is None:
+            raise ValueError("no observation time")
+        return cls(
+            requested=data["requested"],
+            full_name=data["repo"],
+            stars=data["stars"],
+            forks=data.get("forks"),
+            watchers=data.get("watchers"),
+            open_issues=data.get("open_issues"),
+            open_issues_include_pulls=data.get(
+                "open_issues_include_pulls", True
+            ),
+            archived=data.get("archived"),
+            disabled=data.get("disabled"),
+            pushed_at=_date_time(data.get("pushed_at")),
+            created_at=_date_time(data.get("created_at")),
+            license=data.get("license"),
+            latest_release=(
+                LatestRelease.from_dict(release) if release else None
+            ),
+            source=data["source"],
+            observed_at=observed,
+            provenance=data.get("provenance"),
+        )
+
+
+def error_kind(error: MetricsError) -> str:
+    """A stable, machine-readable name for *error*'s class."""
+    if isinstance(error, RepositoryNotFoundError):
+        return "not_found"
+    if isinstance(error, AuthenticationError):
+        return "authentication"
+    if isinstance(error, RateLimitError):
+        return "rate_limited"
+    return "unavailable"
+
+
+@attrs.frozen(kw_only=True)
+class RepoError:
+    """Why no figures could be found for one repository."""
+
+    repo: str
+    """The repository as requested."""
+    error: MetricsError = attrs.field(eq=False)
+
+    @property
+    def kind(self) -> str:
+        """``not_found``, ``authentication``, ``rate_limited`` or
+        ``unavailable``."""
+        return error_kind(self.error)
+
+    def to_dict(self) -> dict[str, Any]:
+        reset_at = getattr(self.error, "reset_at", None)
+        return {
+            "repo": self.repo,
+            "error": self.kind,
+            "message": str(self.error),
+            "reset_at": _iso(reset_at),
+        }
+
+
+@attrs.frozen(kw_only=True)
+class MetricsReport:
+    """One fetch: figures or an error for every repository asked for.
+
+    ``results`` and ``errors`` keep the order of the request; ``notes``
+    say, in words, why some figures are older than asked (rate limit,
+    network failure, offline mode) and how old they are.
+    """
+
+    results: tuple[RepoMetrics, ...] = ()
+    errors: tuple[RepoError, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def get(self, repo: str) -> RepoMetrics | None:
+        """The figures for *repo* (requested or canonical name), if any."""
+        folded = repo.casefold()
+        for metrics in self.results:
+            if folded in {
+                metrics.requested.casefold(),
+                metrics.full_name.casefold(),
+            }:
+                return metrics
+        return None
+
+    @property
+    def ok(self) -> bool:
+        """Whether every repository has figures."""
+        return not self.errors
+
+    @property
+    def stale(self) -> tuple[RepoMetrics, ...]:
+        """Figures that did not come from GitHub during this fetch."""
+        return tuple(
+            m
+            for m in self.results
+            if m.source in {MetricsSource.CACHE, MetricsSource.SNAPSHOT}
+        )
+
+    def raise_for_errors(self) -> None:
+        """Raise the first repository's error, if there is one."""
+        if self.errors:
+            raise self.errors[0].error
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "repositories": [m.to_dict() for m in self.results],
+            "errors": [e.to_dict() for e in self.errors],
+            "notes": list(self.notes),
+        }
+
+    def __iter__(self) -> Iterator[RepoMetrics]:
+        return iter(self.results)
+
+    def __len__(self) -> int:
+        return len(self.results)
 
 
 @attrs.frozen(kw_only=True)
@@ -176,20 +309,31 @@ def _date_time(value: str | None) -> datetime | None:
 def snapshot_from_dict(data: Mapping[str, Any]) -> Snapshot:
     """Parse the JSON document ``scripts/build_snapshot.py`` writes."""
     repos = []
+    include_pulls = data.get("open_issues_include_pulls", False)
     for row in data["repositories"]:
         observed = _date_time(row["observed_at"])
         if observed is None:  # pragma: no cover - the build script refuses it
             raise ValueError(f"{row['repo']}: no observation date")
+        release = row.get("latest_release")
         repos.append(
             RepoMetrics(
                 requested=row["repo"],
                 full_name=row["repo"],
                 stars=row["stars"],
                 forks=row.get("forks"),
+                watchers=row.get("watchers"),
                 open_issues=row.get("open_issues"),
-                open_issues_include_pulls=False,
+                open_issues_include_pulls=row.get(
+                    "open_issues_include_pulls", include_pulls
+                ),
                 archived=row.get("archived"),
+                disabled=row.get("disabled"),
                 pushed_at=_date_time(row.get("pushed_at")),
+                created_at=_date_time(row.get("created_at")),
+                license=row.get("license"),
+                latest_release=(
+                    LatestRelease.from_dict(release) if release else None
+                ),
                 source=MetricsSource.SNAPSHOT,
                 observed_at=observed,
                 provenance=row.get("provenance"),
@@ -207,7 +351,8 @@ def bundled_snapshot() -> Snapshot:
     """The snapshot shipped with this version of dlchoose (read once)."""
     text = (
         resources.files("dlchoose")
-        .joinpath("data", _SNAPSHOT_FILE)
+        .joinpath("data")
+        .joinpath(_SNAPSHOT_FILE)
         .read_text(encoding="utf-8")
     )
     return snapshot_from_dict(json.loads(text))
