@@ -32,6 +32,7 @@ from ._registry import (
 
 if TYPE_CHECKING:
     from ._cache import DiskCache
+    from ._criteria import Criterion
     from ._detect import (
         Detection,
         DetectionStatus,
@@ -52,9 +53,12 @@ if TYPE_CHECKING:
         bundled_snapshot,
     )
     from ._probe import GpuInfo, ProbeResult, ProbeStatus
+    from ._profiles import Profile, Purpose, purposes
+    from ._recommend import Recommendation, recommend
 
 
 __all__ = [
+    "Criterion",
     "Deployment",
     "Detection",
     "DetectionStatus",
@@ -71,7 +75,10 @@ __all__ = [
     "MetricsSource",
     "ProbeResult",
     "ProbeStatus",
+    "Profile",
+    "Purpose",
     "RateLimitStatus",
+    "Recommendation",
     "Release",
     "RepoError",
     "RepoMetrics",
@@ -88,6 +95,8 @@ __all__ = [
     "installed",
     "is_installed",
     "load_frameworks",
+    "purposes",
+    "recommend",
     "register_framework",
 ]
 
@@ -115,6 +124,12 @@ _LAZY = {
     "RepoMetrics": "_metrics",
     "Snapshot": "_metrics",
     "bundled_snapshot": "_metrics",
+    "Criterion": "_criteria",
+    "Profile": "_profiles",
+    "Purpose": "_profiles",
+    "purposes": "_profiles",
+    "Recommendation": "_recommend",
+    "recommend": "_recommend",
 }
 
 

@@ -1,0 +1,765 @@
+"""dlchoose.recommend on the shipped data: golden cases, constraints, errors,
+output formats, properties and determinism."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from datetime import datetime, timezone
+from fractions import Fraction
+from typing import Any
+
+import attrs
+import pytest
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import dlchoose._detect
+import dlchoose._github
+
+from dlchoose import Framework, RepoMetrics, bundled_snapshot, frameworks
+from dlchoose._cli import main
+from dlchoose._criteria import CRITERIA, Criterion
+from dlchoose._metrics import MetricsReport
+from dlchoose._profiles import PROFILES, Purpose, purposes
+from dlchoose._recommend import Recommendation, recommend, resolve_weights
+from dlchoose.exceptions import (
+    InvalidConstraintError,
+    InvalidWeightsError,
+    UnknownCriterionError,
+    UnknownPurposeError,
+)
+
+
+@pytest.fixture(name="catalog")
+def _catalog() -> tuple[Framework, ...]:
+    return frameworks()
+
+
+def scores(rec: Recommendation) -> list[tuple[str, float]]:
+    return [(r.framework, float(r.score)) for r in rec.ranking]
+
+
+class TestGolden:
+    @pytest.mark.parametrize("data", ["current", "seed_era"])
+    @pytest.mark.parametrize(
+        ("purpose", "winner"),
+        [
+            ("academic", "pytorch"),
+            ("industry", "tensorflow"),
+            ("beginner", "keras"),
+        ],
+    )
+    def test_classic_advice(self, purpose, winner, data):
+        """G1-G3: PyTorch, TensorFlow, Keras win by >= 3 points, not fragile."""
+        rec = recommend(purpose, data=data)
+        assert winner == rec.winner
+        assert rec.margin is not None
+        assert rec.margin >= 3
+        assert rec.robustness is not None
+        assert "fragile" != rec.robustness.label
+        assert any("Agrees with the classic advice" in n for n in rec.notes)
+
+    def test_g4_seed_era_distributed(self):
+        """G4: with the seed-era data, distributed GPU jobs go to TensorFlow."""
+        rec = recommend("large_scale_distributed", data="seed_era")
+        assert "tensorflow" == rec.winner
+        assert rec.as_of.isoformat() == "2018-06-30"
+
+    def test_g5_current_distributed(self):
+        """G5: today TensorFlow and PyTorch lead, and the note says why."""
+        rec = recommend("distributed")
+        assert {"tensorflow", "pytorch"} == {
+            r.framework for r in rec.ranking[:2]
+        }
+        assert rec.robustness is not None
+        assert rec.robustness.min_flip is not None
+        if rec.winner != "tensorflow":
+            (note,) = rec.notes
+            assert note.startswith("Today's data disagrees")
+            assert "TensorFlow" in note
+
+    @pytest.mark.parametrize("purpose", list(Purpose))
+    def test_g6_core_gate(self, purpose):
+        """G6: every ranked framework meets the three core qualities."""
+        rec = recommend(purpose)
+        for entry in rec.ranking:
+            levels = {c.criterion: c for c in entry.contributions}
+            for criterion in (
+                Criterion.GRAPHS,
+                Criterion.AUTODIFF,
+                Criterion.GPU,
+            ):
+                spec = CRITERIA[criterion]
+                value = levels[criterion].value
+                assert isinstance(value, int)
+                assert value >= spec.supported_level
+        gated = [
+            e
+            for e in rec.excluded
+            if any(f.constraint == "core_gate" for f in e.failed)
+        ]
+        assert gated
+        assert all(
+            f.reason.startswith("fails core quality")
+            for e in gated
+            for f in e.failed
+            if f.constraint == "core_gate"
+        )
+
+    def test_g7_unmaintained_only_excluded(self):
+        """G7: discontinued frameworks are excluded with dated sources."""
+        rec = recommend()
+        ranked = {r.framework for r in rec.ranking}
+        for key in ("theano", "cntk", "mxnet"):
+            assert key not in ranked
+            (entry,) = [e for e in rec.excluded if e.framework == key]
+            (failure,) = [
+                f
+                for f in entry.failed
+                if f.constraint == "include_unmaintained"
+            ]
+            assert failure.sources
+            assert all(s.date is not None for s in failure.sources)
+
+    def test_done_criterion_str(self):
+        """str() of the academic answer puts PyTorch first with reasons."""
+        text = str(recommend(purpose="academic"))
+        lines = text.splitlines()
+        assert lines[1].lstrip().startswith("1. PyTorch")
+        assert any(line.startswith("Why PyTorch:") for line in lines)
+
+
+class TestResult:
+    def test_contributions_sum_to_score(self):
+        """Every score is exactly the sum of its contributions."""
+        for purpose in Purpose:
+            for entry in recommend(purpose).ranking:
+                assert entry.score == sum(
+                    c.points for c in entry.contributions
+                )
+
+    def test_why_not_sums_to_gap(self):
+        """Each why-not split sums exactly to the gap."""
+        rec = recommend("industry")
+        for why in rec.why_not:
+            assert why.gap == sum(p for _, p in why.by_criterion)
+            assert rec.winner == why.winner
+
+    def test_unknowns_warned_with_interval(self):
+        """Unknown values count as 0, are warned about and widen the interval."""
+        rec = recommend()
+        jax = next(r for r in rec.ranking if r.framework == "jax")
+        assert Criterion.TRAINING_SPEED in jax.unknown
+        assert jax.score_max > jax.score
+        assert jax.coverage < 1
+        assert any(w.startswith("JAX: unknown") for w in rec.warnings)
+
+    def test_neutral_missing(self):
+        """missing='neutral' counts unknowns as half their scale."""
+        pessimistic = recommend()
+        neutral = recommend(missing="neutral")
+        before = dict(scores(pessimistic))
+        after = dict(scores(neutral))
+        assert after["jax"] > before["jax"]
+        assert after["pytorch"] == before["pytorch"]
+        assert any("counted as half" in w for w in neutral.warnings)
+
+    def test_stale_metrics_warned(self):
+        """Star counts much older than the data date are warned about."""
+        rec = recommend()
+        assert any("star count observed" in w for w in rec.warnings)
+
+    def test_json_schema(self):
+        """to_dict has the documented keys and framework keys as values."""
+        data = recommend().to_dict()
+        assert [
+            "purpose",
+            "profile",
+            "data",
+            "constraints",
+            "environment",
+            "winner",
+            "margin",
+            "ranking",
+            "why_not",
+            "robustness",
+            "excluded",
+            "relaxations",
+            "warnings",
+            "notes",
+        ] == list(data)
+        assert "pytorch" == data["winner"]
+        first = data["ranking"][0]
+        assert {"rank", "framework", "score", "contributions"} <= set(first)
+        assert {
+            "criterion",
+            "value",
+            "weight",
+            "points",
+            "sources",
+        } <= set(first["contributions"][0])
+        json.dumps(data)
+
+    def test_explain_lists_sources_and_exclusions(self):
+        """explain() shows every contribution, why-not, exclusions, sources."""
+        text = recommend().explain()
+        assert "Why not TensorFlow" in text
+        assert "Robustness:" in text
+        assert "Excluded: Theano" in text
+        assert "Sources:" in text
+        assert "[1]" in text
+
+    def test_explain_no_flip(self, catalog):
+        """A lone survivor explains that no weight change flips it."""
+        rec = recommend(language="java")
+        assert 3 == len(rec.ranking)
+        only = recommend(frameworks=[f for f in catalog if f.key == "pytorch"])
+        assert only.margin is None
+        assert "the only framework left" in str(only)
+        assert "no single weight change" in only.explain()
+
+    def test_dominated_runner_up(self, catalog):
+        """A runner-up worse on every criterion is reported as dominated."""
+        rec = recommend("academic")
+        assert any(w.dominated for w in rec.why_not)
+        assert "no weighting ranks it above" in rec.explain()
+
+    def test_seed_era_scope(self):
+        """Frameworks released after mid-2018 are excluded from seed-era data."""
+        rec = recommend(data="seed_era")
+        jax = next(e for e in rec.excluded if e.framework == "jax")
+        assert "data" == jax.failed[0].constraint
+        assert jax.rank_if_allowed is None
+        assert rec.warnings[0].startswith("community is unknown")
+
+    def test_rank_if_allowed(self):
+        """Excluded frameworks say where they would rank without their filter."""
+        rec = recommend()
+        mxnet = next(e for e in rec.excluded if e.framework == "mxnet")
+        assert mxnet.rank_if_allowed is not None
+        assert 1 <= mxnet.rank_if_allowed <= len(rec.ranking) + 1
+
+
+class TestConstraints:
+    def test_language(self):
+        """language='java' keeps Java frameworks and says why others failed."""
+        rec = recommend(language="Java")
+        for entry in rec.ranking:
+            framework = next(
+                f for f in frameworks() if f.key == entry.framework
+            )
+            assert "java" in {lang.casefold() for lang in framework.languages}
+        pytorch = next(e for e in rec.excluded if e.framework == "pytorch")
+        assert "no official Java API" in pytorch.failed[0].reason
+        assert any("PyTorch is excluded here" in n for n in rec.notes)
+
+    def test_require_rnn(self):
+        """require='rnn' excludes frameworks without RNN support."""
+        rec = recommend(require="rnn", core_gate=False)
+        assert all(
+            next(c for c in r.contributions if c.criterion is Criterion.RNN).x
+            >= Fraction(1, 2)
+            for r in rec.ranking
+        )
+        pytensor = next(e for e in rec.excluded if e.framework == "pytensor")
+        assert any(f.constraint == "require:rnn" for f in pytensor.failed)
+
+    def test_unknown_constraint_value_excludes_or_keeps(self, catalog):
+        """Unverifiable constraints exclude by default, or keep with a warning."""
+        bare = attrs.evolve(
+            next(f for f in catalog if f.key == "pytorch"),
+            key="newfw",
+            name="NewFW",
+            aliases=(),
+            repository=None,
+            former_repositories=(),
+            languages=(),
+            gpu_backends=(),
+        )
+        excluded = recommend(
+            frameworks=[bare], language="python", gpu_vendor="amd"
+        )
+        reasons = [f.reason for f in excluded.excluded[0].failed]
+        assert "cannot verify the API languages" in reasons
+        assert "cannot verify GPU back ends" in reasons
+        kept = recommend(
+            frameworks=[bare],
+            language="python",
+            gpu_vendor="amd",
+            core_gate=False,
+            require=["cnn"],
+            unknown="keep",
+        )
+        assert ["newfw"] == [r.framework for r in kept.ranking]
+        assert any("cannot verify" in w for w in kept.warnings)
+
+    def test_gpu_vendor(self):
+        """gpu_vendor='amd' keeps ROCm frameworks, including via backends."""
+        rec = recommend(gpu_vendor="amd")
+        keys = {r.framework for r in rec.ranking}
+        assert {"pytorch", "tensorflow", "keras"} <= keys
+        paddle = next(e for e in rec.excluded if e.framework == "paddle")
+        assert "no supported amd GPU back end" in paddle.failed[0].reason
+
+    def test_include_unmaintained(self):
+        """include_unmaintained=True ranks Theano and MXNet."""
+        rec = recommend(include_unmaintained=True, core_gate=False)
+        keys = {r.framework for r in rec.ranking}
+        assert {"theano", "mxnet", "cntk"} <= keys
+
+    def test_installed_keys(self):
+        """installed=<keys> keeps only those frameworks."""
+        rec = recommend(installed=["keras", "tensorflow"])
+        assert {"keras", "tensorflow"} == {r.framework for r in rec.ranking}
+        assert ("keras", "tensorflow") == rec.environment
+        assert rec.to_dict()["constraints"]["installed"] is True
+
+    def test_installed_true_uses_detection(self, monkeypatch):
+        """installed=True asks the detection module."""
+
+        class Found:
+            key = "pytorch"
+
+        monkeypatch.setattr(dlchoose._detect, "installed", lambda: (Found(),))
+        rec = recommend(installed=True)
+        assert ["pytorch"] == [r.framework for r in rec.ranking]
+
+    def test_nothing_survives_suggests_relaxations(self):
+        """With no survivor, the smallest sets of constraints to drop are listed."""
+        rec = recommend(language="lua", installed=[])
+        assert [] == list(rec.ranking)
+        assert rec.winner is None
+        assert rec.robustness is None
+        dropped = {r.dropped for r in rec.relaxations}
+        assert ("installed", "language") in dropped
+        assert all(len(d) == 2 for d in dropped)
+        assert "No framework meets every constraint." in str(rec)
+        assert "drop installed + language" in str(rec)
+
+    def test_relaxations_in_json(self):
+        """Relaxations appear in the JSON document."""
+        data = recommend(language="lua", installed=[]).to_dict()
+        assert [
+            {
+                "dropped": ["installed", "language"],
+                "winner": "pytorch",
+                "top": ["pytorch", "tensorflow", "keras"],
+            }
+        ] == data["relaxations"]
+        assert data["robustness"] is None
+
+    def test_no_relaxation_helps(self, catalog):
+        """Data-era exclusions cannot be relaxed; the summary says so."""
+        jax = [f for f in catalog if f.key == "jax"]
+        rec = recommend(frameworks=jax, data="seed_era")
+        assert () == rec.relaxations
+        assert "no combination of at most three" in str(rec)
+
+
+class TestWeights:
+    def test_override_renormalises(self):
+        """weights={'deployment': 30} replaces it, then all sum to 1."""
+        rec = recommend("academic", weights={"deployment": 30})
+        shares = dict(rec.weights)
+        assert 1 == sum(shares.values())
+        assert Fraction(30, 128) == shares[Criterion.DEPLOYMENT]
+        assert (("deployment", "30"),) == rec.overrides
+
+    def test_float_weights_exact(self):
+        """Float weights become exact decimal fractions."""
+        shares, _ = resolve_weights(
+            PROFILES[Purpose.ACADEMIC], weights={"graphs": 0.1}
+        )
+        assert (
+            Fraction(1, 10) / Fraction(8010, 100)
+            == dict(shares)[Criterion.GRAPHS]
+        )
+
+    def test_priorities_rank_order_centroid(self):
+        """priorities a,b,c,d give 52.08, 27.08, 14.58, 6.25."""
+        rec = recommend(
+            priorities=["deployment", "community", "gpu", "graphs"]
+        )
+        shares = dict(rec.weights)
+        assert [
+            Fraction(25, 48),
+            Fraction(13, 48),
+            Fraction(7, 48),
+            Fraction(1, 16),
+        ] == [
+            shares[c]
+            for c in (
+                Criterion.DEPLOYMENT,
+                Criterion.COMMUNITY,
+                Criterion.GPU,
+                Criterion.GRAPHS,
+            )
+        ]
+        assert 0 == shares[Criterion.BEGINNER]
+
+    def test_weight_scale_invariance(self):
+        """Multiplying every weight by c > 0 keeps the ranking."""
+        base = {c.value: w for c, w in PROFILES[Purpose.INDUSTRY].weights}
+        a = recommend("industry", weights=base)
+        b = recommend("industry", weights={k: v * 7 for k, v in base.items()})
+        assert [r.framework for r in a.ranking] == [
+            r.framework for r in b.ranking
+        ]
+
+    @pytest.mark.parametrize(
+        "weights",
+        [
+            {"graphs": -1},
+            {"graphs": float("nan")},
+            {"graphs": float("inf")},
+            {"graphs": True},
+            {"graphs": "3"},
+            {c.value: 0 for c in Criterion},
+        ],
+    )
+    def test_invalid_weights(self, weights):
+        """Negative, non-finite, non-numeric and all-zero weights are refused."""
+        with pytest.raises(InvalidWeightsError):
+            recommend(weights=weights)
+
+    def test_invalid_priorities(self):
+        """Repeated or empty priorities, or both options, are refused."""
+        cases: tuple[dict[str, Any], ...] = (
+            {"priorities": ["gpu", "gpu"]},
+            {"priorities": []},
+            {"priorities": ["gpu"], "weights": {"gpu": 1}},
+        )
+        for kwargs in cases:
+            with pytest.raises(InvalidWeightsError):
+                recommend(**kwargs)
+
+    def test_unknown_criterion(self):
+        """Unknown criteria list the choices and suggest the closest."""
+        with pytest.raises(UnknownCriterionError) as info:
+            recommend(weights={"deploymnt": 3})
+        assert ("deployment",) == info.value.suggestions
+        assert "community" in info.value.choices
+        with pytest.raises(UnknownCriterionError):
+            recommend(require=[7])  # type: ignore[list-item]
+
+
+class TestErrors:
+    def test_unknown_purpose(self):
+        """Unknown purposes list purposes and aliases and suggest the closest."""
+        with pytest.raises(UnknownPurposeError) as info:
+            recommend("acadmic")
+        assert ("academic",) == info.value.suggestions
+        assert "production" in info.value.choices
+        with pytest.raises(UnknownPurposeError):
+            recommend(3)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        "kwargs",
+        [
+            {"data": "1999"},
+            {"missing": "drop"},
+            {"unknown": "maybe"},
+            {"gpu_vendor": "amdd"},
+        ],
+    )
+    def test_invalid_constraint_values(self, kwargs):
+        """Constraint values outside their choices raise with the choices."""
+        with pytest.raises(InvalidConstraintError) as info:
+            recommend(**kwargs)
+        assert info.value.choices
+
+    def test_enum_members_accepted(self):
+        """Purpose and Criterion members work where strings do."""
+        rec = recommend(Purpose.BEGINNER, require=[Criterion.CNN])
+        assert "beginner" == str(rec.purpose)
+        assert "keras" == rec.winner
+
+    def test_zero_stars(self):
+        """A repository without stars scores 0 on community."""
+        when = datetime(2026, 8, 22, tzinfo=timezone.utc)
+        none = [
+            RepoMetrics(
+                requested="pytorch/pytorch",
+                full_name="pytorch/pytorch",
+                stars=0,
+                source="rest",
+                observed_at=when,
+            )
+        ]
+        rec = recommend(metrics=none)
+        pytorch = next(r for r in rec.ranking if r.framework == "pytorch")
+        (community,) = [
+            c
+            for c in pytorch.contributions
+            if c.criterion is Criterion.COMMUNITY
+        ]
+        assert 0 == community.x
+
+    def test_aliases(self):
+        """Aliases resolve to their profiles."""
+        assert Purpose.INDUSTRY == recommend("Production").purpose
+        assert Purpose.MOBILE_EDGE == recommend("edge").purpose
+        assert Purpose.ACADEMIC is Purpose.parse(Purpose.ACADEMIC)
+
+
+class TestProfiles:
+    def test_profiles_sum_to_100_with_rationale(self):
+        """Every profile covers every criterion, sums to 100, explains each."""
+        for profile in purposes():
+            assert 100 == sum(w for _, w in profile.weights)
+            assert {c for c, _ in profile.rationale} == set(Criterion)
+            assert all(text for _, text in profile.rationale)
+            assert profile.to_dict()["id"] == profile.purpose.value
+
+
+class TestMetrics:
+    def test_fresh_metrics_change_community(self, catalog):
+        """Passed metrics replace the snapshot and set the data date."""
+        when = datetime(2027, 1, 1, tzinfo=timezone.utc)
+        fresh = [
+            RepoMetrics(
+                requested="jax-ml/jax",
+                full_name="jax-ml/jax",
+                stars=200_000,
+                archived=False,
+                source="graphql",
+                observed_at=when,
+            )
+        ]
+        rec = recommend(metrics=fresh)
+        assert "2027-01-01" == rec.as_of.isoformat()
+        jax = next(r for r in rec.ranking if r.framework == "jax")
+        community = next(
+            c for c in jax.contributions if c.criterion is Criterion.COMMUNITY
+        )
+        assert 200_000 == community.value
+        assert 1 == community.x
+
+    def test_refresh_uses_client(self, monkeypatch):
+        """refresh=True asks the metrics client and passes its notes on."""
+        snapshot = tuple(bundled_snapshot())
+        monkeypatch.setattr(
+            dlchoose._github,
+            "fetch_metrics",
+            lambda: MetricsReport(results=snapshot, notes=("offline",)),
+        )
+        rec = recommend(refresh=True)
+        assert "pytorch" == rec.winner
+        assert "offline" in rec.warnings
+
+    def test_archived_flag_excludes(self, catalog):
+        """An archived repository makes a framework unmaintained."""
+        when = datetime(2026, 8, 22, tzinfo=timezone.utc)
+        archived = [
+            RepoMetrics(
+                requested="pytorch/pytorch",
+                full_name="pytorch/pytorch",
+                stars=1,
+                archived=True,
+                source="rest",
+                observed_at=when,
+            )
+        ]
+        rec = recommend(metrics=archived)
+        pytorch = next(e for e in rec.excluded if e.framework == "pytorch")
+        assert "repository archived" in pytorch.failed[0].reason
+
+
+class TestProperties:
+    @settings(max_examples=15, deadline=None)
+    @given(st.sampled_from(list(Purpose)), st.data())
+    def test_removing_a_framework_keeps_order(self, purpose, data):
+        """Removing any framework leaves the others' order unchanged."""
+        pool = frameworks()
+        full = [
+            r.framework for r in recommend(purpose, frameworks=pool).ranking
+        ]
+        gone = data.draw(st.sampled_from([f.key for f in pool]))
+        smaller = recommend(
+            purpose, frameworks=[f for f in pool if f.key != gone]
+        )
+        assert [k for k in full if k != gone] == [
+            r.framework for r in smaller.ranking
+        ]
+
+    @settings(max_examples=10, deadline=None)
+    @given(st.sampled_from(list(Purpose)), st.randoms(use_true_random=False))
+    def test_input_order(self, purpose, rnd):
+        """Shuffling the frameworks gives identical JSON."""
+        pool = list(frameworks())
+        expected = json.dumps(recommend(purpose, frameworks=pool).to_dict())
+        rnd.shuffle(pool)
+        got = json.dumps(recommend(purpose, frameworks=pool).to_dict())
+        assert expected == got
+
+    @settings(max_examples=10, deadline=None)
+    @given(
+        st.sampled_from(list(Purpose)),
+        st.sampled_from(["jax", "paddle", "tensorflow", "mlx", "keras"]),
+    )
+    def test_more_stars_never_lower_rank(self, purpose, key):
+        """Raising a framework's star count never lowers its rank."""
+        snapshot = list(bundled_snapshot())
+        before = [r.framework for r in recommend(purpose).ranking]
+        framework = next(f for f in frameworks() if f.key == key)
+        boosted = [
+            attrs.evolve(m, stars=m.stars * 10)
+            if m.full_name == framework.repository
+            else m
+            for m in snapshot
+        ]
+        after = [
+            r.framework for r in recommend(purpose, metrics=boosted).ranking
+        ]
+        assert after.index(key) <= before.index(key)
+
+
+class TestDeterminism:
+    def test_repeat_calls_equal(self):
+        """The same call twice returns equal results."""
+        assert recommend("mobile").to_dict() == recommend("mobile").to_dict()
+
+    def test_same_json_across_processes(self):
+        """Fresh interpreters with different hash seeds print identical JSON."""
+        code = (
+            "import json, dlchoose._recommend as r;"
+            "print(json.dumps(r.recommend('industry').to_dict()))"
+        )
+        outputs = set()
+        for seed in ("0", "1", "12345"):
+            env = {**os.environ, "PYTHONHASHSEED": seed}
+            result = subprocess.run(
+                [sys.executable, "-c", code],
+                capture_output=True,
+                text=True,
+                check=True,
+                env=env,
+            )
+            outputs.add(result.stdout)
+        assert 1 == len(outputs)
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+class TestCli:
+    def test_default_short_answer(self, capsys):
+        """`dlchoose recommend` prints a short ranked answer."""
+        code, out, _ = run(capsys, "recommend")
+        assert 0 == code
+        assert out.splitlines()[1].lstrip().startswith("1. PyTorch")
+
+    def test_explain(self, capsys):
+        """--explain prints the full breakdown."""
+        code, out, _ = run(
+            capsys, "recommend", "--purpose", "industry", "--explain"
+        )
+        assert 0 == code
+        assert "Sources:" in out
+        assert "Why not" in out
+
+    def test_json(self, capsys):
+        """--json prints the whole Recommendation."""
+        code, out, _ = run(
+            capsys,
+            "recommend",
+            "--json",
+            "--weights",
+            "deployment=30,community=5",
+            "--require",
+            "rnn",
+            "--language",
+            "python",
+            "--gpu-vendor",
+            "nvidia",
+            "--data",
+            "current",
+        )
+        assert 0 == code
+        data = json.loads(out)
+        assert data["winner"] in {"pytorch", "tensorflow"}
+        assert ["rnn"] == data["constraints"]["require"]
+
+    def test_priorities_and_flags(self, capsys):
+        """--priorities, --include-unmaintained and --no-core-gate reach the API."""
+        code, out, _ = run(
+            capsys,
+            "recommend",
+            "--json",
+            "--priorities",
+            "graphs,gpu",
+            "--include-unmaintained",
+            "--no-core-gate",
+        )
+        data = json.loads(out)
+        assert 0 == code
+        assert data["constraints"]["core_gate"] is False
+        assert 50 < data["profile"]["weights"]["graphs"]
+
+    def test_installed_flag(self, capsys, monkeypatch):
+        """--installed uses the detection."""
+        monkeypatch.setattr(dlchoose._detect, "installed", tuple)
+        code, out, _ = run(capsys, "recommend", "--installed")
+        assert 0 == code
+        assert "No framework meets every constraint." in out
+
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ("recommend", "--weights", "graphs"),
+            ("recommend", "--weights", "graphs=x"),
+            ("recommend", "--purpose", "nope"),
+        ],
+    )
+    def test_errors_exit_1(self, capsys, argv):
+        """Bad weights or purposes exit 1 with one line on stderr."""
+        code, out, err = run(capsys, *argv)
+        assert (1, "") == (code, out)
+        assert err.startswith("dlchoose: error:")
+
+    def test_empty_weight_items_ignored(self, capsys):
+        """Stray commas in --weights are ignored."""
+        code, _, _ = run(capsys, "recommend", "--weights", "graphs=1,,")
+        assert 0 == code
+
+    def test_purposes(self, capsys):
+        """`dlchoose purposes` lists every profile with weights."""
+        code, out, _ = run(capsys, "purposes")
+        assert 0 == code
+        assert "large_scale_distributed" in out
+        assert "aliases: research" in out
+
+    def test_purposes_json(self, capsys):
+        """`dlchoose purposes --json` lists the profiles as JSON."""
+        code, out, _ = run(capsys, "purposes", "--json")
+        assert 0 == code
+        data = json.loads(out)
+        assert [p.value for p in Purpose] == [
+            p["id"] for p in data["purposes"]
+        ]
+
+    def test_fresh_process(self):
+        """The CLI answers in a fresh process without importing requests."""
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                (
+                    "import sys; from dlchoose._cli import main;"
+                    " code = main(['recommend']);"
+                    " assert 'requests' not in sys.modules; sys.exit(code)"
+                ),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert "PyTorch" in result.stdout
