@@ -108,6 +108,7 @@ def docs(session: nox.Session) -> None:
     build = ["sphinx-build", "-W", "-n", "--keep-going", "-q"]
     session.run(*build, "-b", "html", "docs", "docs/_build/html")
     session.run(*build, "-b", "doctest", "docs", "docs/_build/doctest")
+    session.run("python", "-m", "doctest", "README.md")
 
 
 #: Real environments for ``integration`` (and ``benchmarks/bench_detect.py``).

@@ -87,7 +87,7 @@ class EnvironmentReport:
     variables: tuple[tuple[str, str], ...] = attrs.field(
         converter=_pairs, default=()
     )
-    """Every relevant variable that is set, in :data:`VARIABLES` order."""
+    """Every relevant variable that is set, in a fixed order (device visibility first)."""
     notes: tuple[str, ...] = attrs.field(converter=_strings, default=())
 
     def to_dict(self) -> dict[str, Any]:
