@@ -12,15 +12,13 @@ of the classic framework comparisons), which overrides what changed since.
 
 from __future__ import annotations
 
-import enum
-
 from collections.abc import Mapping
 from datetime import date
 from typing import Final
 
 import attrs
 
-from ._registry import Source, Status
+from ._registry import Source, Status, _Choice
 
 
 __all__ = [
@@ -35,7 +33,7 @@ __all__ = [
 ]
 
 
-class Criterion(str, enum.Enum):
+class Criterion(_Choice):
     """What a framework is scored on; the value is the JSON id."""
 
     GRAPHS = "graphs"
@@ -50,9 +48,6 @@ class Criterion(str, enum.Enum):
     BINDINGS = "bindings"
     COMMUNITY = "community"
     MAINTENANCE = "maintenance"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @attrs.frozen(kw_only=True)

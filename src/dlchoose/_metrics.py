@@ -8,7 +8,6 @@ recommender can read the snapshot without loading ``requests``.
 
 from __future__ import annotations
 
-import enum
 import functools
 import json
 
@@ -19,6 +18,7 @@ from typing import Any, Final
 
 import attrs
 
+from ._registry import _Choice
 from .exceptions import (
     AuthenticationError,
     MetricsError,
@@ -38,16 +38,13 @@ __all__ = [
 ]
 
 
-class MetricsSource(str, enum.Enum):
+class MetricsSource(_Choice):
     """Where a set of figures came from."""
 
     GRAPHQL = "graphql"
     REST = "rest"
     CACHE = "cache"
     SNAPSHOT = "snapshot"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @attrs.frozen(kw_only=True)
@@ -308,37 +305,20 @@ def _date_time(value: str | None) -> datetime | None:
 
 def snapshot_from_dict(data: Mapping[str, Any]) -> Snapshot:
     """Parse the JSON document ``scripts/build_snapshot.py`` writes."""
-    repos = []
     include_pulls = data.get("open_issues_include_pulls", False)
-    for row in data["repositories"]:
-        observed = _date_time(row["observed_at"])
-        if observed is None:  # pragma: no cover - the build script refuses it
-            raise ValueError(f"{row['repo']}: no observation date")
-        release = row.get("latest_release")
-        repos.append(
-            RepoMetrics(
-                requested=row["repo"],
-                full_name=row["repo"],
-                stars=row["stars"],
-                forks=row.get("forks"),
-                watchers=row.get("watchers"),
-                open_issues=row.get("open_issues"),
-                open_issues_include_pulls=row.get(
-                    "open_issues_include_pulls", include_pulls
-                ),
-                archived=row.get("archived"),
-                disabled=row.get("disabled"),
-                pushed_at=_date_time(row.get("pushed_at")),
-                created_at=_date_time(row.get("created_at")),
-                license=row.get("license"),
-                latest_release=(
-                    LatestRelease.from_dict(release) if release else None
-                ),
-                source=MetricsSource.SNAPSHOT,
-                observed_at=observed,
-                provenance=row.get("provenance"),
-            )
+    # Snapshot rows are RepoMetrics.to_dict() documents minus what every
+    # row shares: the name asked for, the source and the issue convention.
+    repos = [
+        RepoMetrics.from_dict(
+            {
+                "requested": row["repo"],
+                "open_issues_include_pulls": include_pulls,
+                **row,
+                "source": MetricsSource.SNAPSHOT.value,
+            }
         )
+        for row in data["repositories"]
+    ]
     return Snapshot(
         as_of=date.fromisoformat(data["as_of"]),
         built=date.fromisoformat(data["built"]),

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import enum
-
 from collections.abc import Mapping
 from typing import Any, Final
 
 import attrs
 
 from ._criteria import Criterion
+from ._registry import _Choice
 from .exceptions import UnknownPurposeError
 
 
 __all__ = ["ALIASES", "PROFILES", "Profile", "Purpose", "purposes"]
 
 
-class Purpose(str, enum.Enum):
+class Purpose(_Choice):
     """What the framework is for; each purpose has one weight profile."""
 
     ACADEMIC = "academic"
@@ -25,9 +24,6 @@ class Purpose(str, enum.Enum):
     MOBILE_EDGE = "mobile_edge"
     RESEARCH_PROTOTYPING = "research_prototyping"
     LARGE_SCALE_DISTRIBUTED = "large_scale_distributed"
-
-    def __str__(self) -> str:
-        return self.value
 
     @classmethod
     def parse(cls, value: object) -> Purpose:
