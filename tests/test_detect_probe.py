@@ -91,7 +91,8 @@ class TestProbeOutcomes:
             "fk_long",
             """
             err = AttributeError("no attribute 'bool'.\\nUse bool_ instead.")
-            err.add_note("a note")
+            if hasattr(err, "add_note"):  # Python 3.11+
+                err.add_note("a note")
             raise err
             """,
         )
