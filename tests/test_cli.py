@@ -27,6 +27,12 @@ class TestMain:
         code, out, _ = run(capsys, "--version")
         assert (0, f"dlchoose {dlchoose.__version__}\n") == (code, out)
 
+    def test_abbreviated_option_is_usage_error(self, capsys):
+        """Options are never abbreviated: `--vers` is a usage error."""
+        with pytest.raises(SystemExit) as info:
+            main(["--vers"])
+        assert 2 == info.value.code
+
     def test_no_command_is_usage_error(self, capsys):
         """A missing subcommand exits 2 with argparse's usage message."""
         with pytest.raises(SystemExit) as info:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -47,8 +48,10 @@ status = "maintenance"
 repository = "toml/flow"
 distributions = ["Toml_Flow"]
 
+status_date = 2024-01-02
+
 [frameworks.sources]
-repository = [{ title = "README", date = "2025-01-01" }]
+repository = [{ title = "README", date = 2025-01-01 }]
 """
 
 
@@ -80,6 +83,8 @@ class TestReadFile:
         (framework,) = read_framework_file(write(tmp_path, "f.toml", TOML))
         assert ("toml-flow",) == framework.distributions
         assert "toml/flow" == framework.repository
+        assert date(2024, 1, 2) == framework.status_date
+        assert date(2025, 1, 1) == framework.sources_for("repository")[0].date
 
     def test_round_trip_of_to_dict(self, tmp_path):
         """What to_dict writes, the loader reads back to an equal value."""
@@ -132,6 +137,13 @@ class TestEntryErrors:
             ),
             ({"sources": ["x"]}, "sources", "object mapping"),
             ({"sources": {"cnn": [{"url": "u"}]}}, "sources", "'title'"),
+            ({"sources": {"cnn": ["a string"]}}, "sources", "source object"),
+            ({"sources": {"cnn": "Docs"}}, "sources", "list of sources"),
+            (
+                {"sources": {"cnn": [{"title": "t", "date": 3}]}},
+                "sources",
+                "date",
+            ),
             ({"repository": "nope"}, "repository", "must match"),
             ({"key": "Bad Key"}, "key", "must match"),
         ],

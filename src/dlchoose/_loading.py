@@ -15,7 +15,6 @@ import re
 import sys
 
 from collections.abc import Callable, Mapping
-from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
@@ -30,6 +29,7 @@ from ._registry import (
     Source,
     Status,
     Support,
+    as_date,
 )
 from .exceptions import InvalidFrameworkError
 
@@ -174,20 +174,22 @@ def _strings(value: Any) -> tuple[str, ...]:
 def _release(value: Any) -> Release:
     if not isinstance(value, Mapping):
         raise TypeError("expected an object with 'version' and 'date'")
-    raw_date = value.get("date")
-    return Release(
-        version=value["version"],
-        date=date.fromisoformat(raw_date) if raw_date else None,
-    )
+    return Release(version=value["version"], date=as_date(value.get("date")))
 
 
 def _sources(value: Any) -> dict[str, tuple[Source, ...]]:
     if not isinstance(value, Mapping):
         raise TypeError("expected an object mapping facts to sources")
     return {
-        fact: tuple(Source.from_dict(s) for s in srcs)
+        fact: tuple(Source.from_dict(s) for s in _sequence(srcs))
         for fact, srcs in value.items()
     }
+
+
+def _sequence(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError("expected a list of sources")
+    return value
 
 
 def _year(value: Any) -> int:
@@ -204,7 +206,7 @@ def _flag(value: Any) -> bool:
 
 _CONVERTERS: Final[dict[str, Callable[[Any], Any]]] = {
     "latest_release": _release,
-    "status_date": date.fromisoformat,
+    "status_date": as_date,
     "sources": _sources,
     "first_release": _year,
     "inference_only": _flag,

@@ -13,7 +13,7 @@ import enum
 import re
 
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Final, TypeVar
 
 import attrs
@@ -138,6 +138,19 @@ class Deployment(_Choice):
     """Export to ONNX, which other runtimes load."""
 
 
+def as_date(value: object) -> date | None:
+    """A date from an ISO string or a date (TOML has native dates)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        return date.fromisoformat(value)
+    raise TypeError(f"expected a date, got {type(value).__name__}")
+
+
 @attrs.frozen(kw_only=True)
 class Source:
     """Where a fact comes from: a title, an address and a date."""
@@ -156,11 +169,14 @@ class Source:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Source:
-        raw_date = data.get("date")
+        if not isinstance(data, Mapping):
+            raise TypeError(
+                "expected a source object with 'title', 'url' and 'date'"
+            )
         return cls(
             title=data["title"],
             url=data.get("url"),
-            date=date.fromisoformat(raw_date) if raw_date else None,
+            date=as_date(data.get("date")),
         )
 
 

@@ -12,7 +12,6 @@ The tree::
     │   ├── UnknownCriterionError
     │   └── InvalidConstraintError
     ├── InvalidWeightsError            (also a ValueError)
-    ├── DetectionError
     └── MetricsError
         ├── RepositoryNotFoundError    (also a LookupError)
         ├── AuthenticationError
@@ -37,7 +36,6 @@ from datetime import datetime
 
 __all__ = [
     "AuthenticationError",
-    "DetectionError",
     "DlchooseError",
     "DuplicateFrameworkError",
     "InvalidChoiceError",
@@ -206,10 +204,6 @@ class InvalidConstraintError(InvalidChoiceError):
 
 class InvalidWeightsError(DlchooseError, ValueError):
     """Weights are negative, not finite, or all zero."""
-
-
-class DetectionError(DlchooseError):
-    """Detection was asked for something it cannot do."""
 
 
 class MetricsError(DlchooseError):

@@ -32,6 +32,8 @@ def _version() -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dlchoose",
+        # Abbreviations would let `--vers` slip past the early --version.
+        allow_abbrev=False,
         description=(
             "Choose and check deep-learning frameworks: a sourced registry,"
             " GitHub metrics, detection of local installs and explained"
