@@ -660,6 +660,46 @@ class TestBuild:
             "built for" in r for r in result.reasons
         )
 
+    @pytest.mark.parametrize(
+        "requirement",
+        [
+            'nvidia-cuda-runtime-cu12 == 12.5.82; extra == "and-cuda"',
+            (
+                "nvidia-cuda-runtime-cu12==12.4.127; platform_system =="
+                ' "Linux" and extra == "cuda"'
+            ),
+            "nvidia-cuda-runtime-cu12 ==== broken",
+            "nvidia-cuda-runtime",
+            "nvidia-cuda-runtime-cuda>=12",
+        ],
+    )
+    def test_cuda_requirement_that_tells_nothing(self, site, requirement):
+        """Extra-only, invalid or unversioned CUDA requirements give no build."""
+        fake_framework()
+        folder = site("a")
+        package(folder, "fakenet")
+        dist_info(folder, "fakenet", "2.21.0", requires=(requirement,))
+
+        assert only().build is None
+
+    @pytest.mark.parametrize(
+        ("requirement", "build"),
+        [
+            ("nvidia_cuda_runtime_cu12<13,>=12.1", "cuda 12.1"),
+            ("nvidia-cuda-runtime-cu11 ~= 11.8.89", "cuda 11.8"),
+            ("nvidia-cuda-runtime-cu12 == 12.*", "cuda 12"),
+            ("nvidia-cuda-runtime-cu12 (<13)", "cuda 12"),
+        ],
+    )
+    def test_cuda_requirement_spellings(self, site, requirement, build):
+        """Underscores, ranges and wildcards still name the CUDA version."""
+        fake_framework()
+        folder = site("a")
+        package(folder, "fakenet")
+        dist_info(folder, "fakenet", "2.5.1", requires=(requirement,))
+
+        assert build == only().build
+
     def test_broken_requires(self, site, monkeypatch):
         """Unreadable requirements give no build, not an exception."""
         fake_framework()
@@ -805,6 +845,17 @@ class TestCaching:
 
         assert DetectionStatus.ABSENT is first.status
         assert DetectionStatus.INSTALLED is second.status
+
+    def test_m2_home_not_looked_at(self, site, tmp_path, monkeypatch):
+        """M2_HOME changes nothing: Maven artefacts come from ~/.m2 only."""
+        fake_framework()
+        site("a")
+        monkeypatch.setenv("M2_HOME", str(tmp_path / "maven-a"))
+        first = only()
+
+        monkeypatch.setenv("M2_HOME", str(tmp_path / "maven-b"))
+
+        assert first is only()
 
     def test_sys_path_change(self, site, tmp_path):
         """Appending to sys.path is noticed without a manual refresh."""

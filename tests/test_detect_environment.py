@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import signal
+import threading
 
 import pytest
+
+import dlchoose
 
 from dlchoose import Framework, register_framework
 from dlchoose._cli import main
@@ -251,6 +255,48 @@ class TestCli:
         """An unknown framework is a DlchooseError: exit 1, one line."""
         assert 1 == main(["detect", "no-such-framework"])
         assert capsys.readouterr().err.startswith("dlchoose: error: Unknown")
+
+    def test_sigterm_while_probing_exits(self, monkeypatch):
+        """SIGTERM during a probe is SystemExit(143); the handler is restored."""
+        seen = []
+
+        def terminated(names, *, probe, timeout):
+            seen.append(signal.getsignal(signal.SIGTERM))
+            signal.raise_signal(signal.SIGTERM)
+            raise AssertionError("SIGTERM did not interrupt the probe")
+
+        monkeypatch.setattr(dlchoose, "detect", terminated)
+        before = signal.getsignal(signal.SIGTERM)
+
+        with pytest.raises(SystemExit) as exc:
+            main(["detect", "--probe"])
+
+        assert 128 + signal.SIGTERM == exc.value.code
+        assert before is signal.getsignal(signal.SIGTERM)
+        assert before is not seen[0]
+
+    def test_sigterm_untouched_without_probe_or_main_thread(
+        self, monkeypatch, capsys
+    ):
+        """Without --probe, or off the main thread, SIGTERM is left alone."""
+        before = signal.getsignal(signal.SIGTERM)
+        seen = []
+
+        def fake(names, *, probe, timeout):
+            seen.append(signal.getsignal(signal.SIGTERM))
+            return ()
+
+        monkeypatch.setattr(dlchoose, "detect", fake)
+        codes = [main(["detect"])]
+        thread = threading.Thread(
+            target=lambda: codes.append(main(["detect", "--probe"]))
+        )
+        thread.start()
+        thread.join()
+
+        assert [0, 0] == codes
+        assert [before, before] == seen
+        capsys.readouterr()
 
     def test_home_shortened(self):
         """Locations under the home folder are shown with ~."""

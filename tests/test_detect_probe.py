@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import textwrap
+import threading
 import time
 
 from pathlib import Path
@@ -17,9 +19,12 @@ from dlchoose._probe import (
     GpuInfo,
     ProbeResult,
     ProbeStatus,
+    _Groups,
+    _Interrupted,
     _records,
     _result,
     _signal_name,
+    max_children,
     probe_modules,
 )
 
@@ -327,6 +332,79 @@ class TestParallelAndUnavailable:
         monkeypatch.setattr(sys, "executable", str(tmp_path / "nothing"))
 
         assert ProbeStatus.UNAVAILABLE is probe("fk_anything").status
+
+
+def _group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+class TestInterrupted:
+    def test_interrupt_kills_every_group(self, modules, tmp_path):
+        """An interrupted probe kills each child's group at once, then raises."""
+        pid_file = tmp_path / "grandchild.pid"
+        modules(
+            "fk_stuck",
+            f"""
+            import os, subprocess, sys, time
+            p = subprocess.Popen([sys.executable, "-c",
+                                  "import time; time.sleep(60)"])
+            with open({str(pid_file) + ".tmp"!r}, "w") as f:
+                f.write(f"{{os.getpgrp()}} {{p.pid}}")
+            os.replace({str(pid_file) + ".tmp"!r}, {str(pid_file)!r})
+            time.sleep(60)
+            """,
+        )
+        main = threading.main_thread().ident
+        assert main is not None
+
+        def interrupt() -> None:
+            deadline = time.monotonic() + 10
+            while not pid_file.exists() and time.monotonic() < deadline:
+                time.sleep(0.02)
+            signal.pthread_kill(main, signal.SIGINT)
+
+        timer = threading.Thread(target=interrupt)
+        start = time.monotonic()
+        timer.start()
+        try:
+            with pytest.raises(KeyboardInterrupt):
+                probe_modules(["fk_stuck"], timeout=30)
+        finally:
+            timer.join()
+        elapsed = time.monotonic() - start
+
+        pgid, grandchild = map(int, pid_file.read_text().split())
+        assert elapsed < 10
+        deadline = time.monotonic() + 5
+        while _group_alive(pgid) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        with pytest.raises(ProcessLookupError):
+            os.killpg(pgid, 0)
+        assert _gone(grandchild)
+
+    def test_no_child_after_kill_all(self):
+        """Once every group was killed, no further child is started."""
+        groups = _Groups()
+        groups.kill_all()
+        started = []
+
+        with pytest.raises(_Interrupted):
+            groups.start(lambda: started.append(1))  # type: ignore[arg-type,return-value]
+
+        assert [] == started
+
+    @pytest.mark.parametrize(
+        ("cpus", "expected"), [(None, 2), (1, 2), (2, 2), (16, 16)]
+    )
+    def test_max_children(self, monkeypatch, cpus, expected):
+        """At most one child per CPU run at once, and never fewer than 2."""
+        monkeypatch.setattr(os, "cpu_count", lambda: cpus)
+
+        assert expected == max_children()
 
 
 class TestDetectWithProbe:

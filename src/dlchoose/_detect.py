@@ -127,9 +127,12 @@ def _status(value: str | DetectionStatus) -> DetectionStatus:
 
 
 def _strings(values: Iterable[str]) -> tuple[str, ...]:
+    """The converter of the string tuples of detection, probe and
+    environment results: order and repeats kept."""
     return tuple(values)
 
 
+# mypy's attrs plugin takes no generic converter, hence a second one.
 def _records(
     values: Iterable[DistributionRecord],
 ) -> tuple[DistributionRecord, ...]:
@@ -283,7 +286,8 @@ def _select(names: str | Iterable[str] | None) -> tuple[Framework, ...]:
 
 _CACHE: dict[tuple[object, ...], dict[Framework, Detection]] = {}
 
-_FINGERPRINT_VARIABLES: Final = ("PATH", "HOME", "CARGO_HOME", "M2_HOME")
+#: Maven's repository is always ``~/.m2/repository`` (``HOME``).
+_FINGERPRINT_VARIABLES: Final = ("PATH", "HOME", "CARGO_HOME")
 
 
 def _entry_path(entry: str) -> str:
@@ -556,10 +560,43 @@ _NAME_BUILD: Final = (
     (re.compile(r"-(rocm)$"), "{0}"),
     (re.compile(r"-gpu$"), "gpu"),
 )
-_CUDA_REQUIREMENT: Final = re.compile(
-    r"^nvidia-cuda-runtime(?:-cu(?P<major>\d+))?\s*(?:[=~<>!]=*\s*(?P<pin>\d+(?:\.\d+)?))?",
-    re.IGNORECASE,
-)
+_CUDA_RUNTIME: Final = re.compile(r"^nvidia-cuda-runtime(?:-cu(\d+))?$")
+#: The specifier that tells the CUDA version, most telling first.
+_PIN_OPERATORS: Final = ("===", "==", "~=", ">=", ">")
+_QUOTED: Final = re.compile(r"\"[^\"]*\"|'[^']*'")
+
+
+def _cuda_requirement(line: str) -> str | None:
+    """The CUDA version an unconditional CUDA runtime requirement names.
+
+    A requirement that only applies to an extra (TensorFlow's
+    ``nvidia-cuda-runtime-cu12 == 12.5.82; extra == "and-cuda"``) says
+    nothing about the installed build and is ignored.
+    """
+    if not line.lower().replace("_", "-").startswith("nvidia-cuda-runtime"):
+        return None  # parse only the few lines that can matter
+    from packaging.requirements import InvalidRequirement, Requirement
+
+    try:
+        requirement = Requirement(line)
+    except InvalidRequirement:
+        return None
+    match = _CUDA_RUNTIME.match(canonicalize_name(requirement.name))
+    marker = requirement.marker
+    if match is None or (
+        marker is not None
+        and re.search(r"\bextra\b", _QUOTED.sub("", str(marker)))
+    ):
+        return None
+    pins = sorted(
+        (s for s in requirement.specifier if s.operator in _PIN_OPERATORS),
+        key=lambda s: _PIN_OPERATORS.index(s.operator),
+    )
+    for spec in pins:
+        version = re.match(r"\d+(?:\.\d+)?", spec.version)
+        if version:
+            return version[0]
+    return match[1]
 
 
 def _build(record: DistributionRecord, dist: Any) -> tuple[str | None, str]:
@@ -585,11 +622,9 @@ def _build(record: DistributionRecord, dist: Any) -> tuple[str | None, str]:
     except Exception:  # noqa: BLE001 - broken metadata: no build information
         requires = []
     for requirement in requires:
-        match = _CUDA_REQUIREMENT.match(requirement)
-        if match:
-            version = match["pin"] or match["major"]
-            if version:
-                return f"cuda {version}", "its CUDA runtime requirement"
+        version = _cuda_requirement(requirement)
+        if version:
+            return f"cuda {version}", "its CUDA runtime requirement"
     return None, ""
 
 

@@ -19,6 +19,8 @@ from typing import Any, Final
 
 import attrs
 
+from ._detect import _strings
+
 
 __all__ = ["EnvironmentReport", "environment", "parse_visible_devices"]
 
@@ -53,10 +55,6 @@ def _pairs(
 ) -> tuple[tuple[str, str], ...]:
     items = value.items() if isinstance(value, Mapping) else value
     return tuple(items)
-
-
-def _strings(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(values)
 
 
 def _optional_strings(

@@ -6,7 +6,12 @@ the module, asks it for its version and devices, and prints one JSON line
 after a sentinel.  The child leads its own process group; when it runs
 past its timeout the whole group is killed, so neither a crash, a hang, an
 ``exit()`` nor a grandchild can hurt the caller.  Children run in
-parallel, one thread each.
+parallel, one thread each, at most ``max(2, os.cpu_count())`` at a time.
+
+Every live group is recorded, and when the caller is interrupted
+(``KeyboardInterrupt``, or ``SystemExit`` from a SIGTERM handler such as
+the CLI's) all of them are killed before the exception goes on, without
+waiting for the timeout.
 """
 
 from __future__ import annotations
@@ -16,18 +21,22 @@ import json
 import os
 import signal
 import sys
+import threading
 import time
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
 import attrs
 
+from ._detect import _strings
 from ._registry import _Choice
 
 
 if TYPE_CHECKING:
+    import subprocess
+
     from ._detect import Detection
 
 
@@ -35,6 +44,7 @@ __all__ = [
     "GpuInfo",
     "ProbeResult",
     "ProbeStatus",
+    "max_children",
     "probe_detections",
     "probe_modules",
 ]
@@ -103,10 +113,6 @@ def _probe_status(value: str | ProbeStatus) -> ProbeStatus:
     return ProbeStatus.parse(value)
 
 
-def _lines(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(values)
-
-
 @attrs.frozen(kw_only=True)
 class ProbeResult:
     """The outcome of importing one framework in a child process."""
@@ -124,7 +130,7 @@ class ProbeResult:
     """Seconds from starting the child to its end (or its killing)."""
     gpu: GpuInfo | None = None
     stderr_tail: tuple[str, ...] = attrs.field(
-        converter=_lines, default=(), repr=False
+        converter=_strings, default=(), repr=False
     )
     """The last lines the child wrote to stderr."""
 
@@ -272,13 +278,62 @@ def probe_unavailable_reason() -> str | None:
     return None
 
 
+def max_children() -> int:
+    """How many probe children run at once: ``max(2, os.cpu_count())``."""
+    return max(2, os.cpu_count() or 2)
+
+
+@attrs.define
+class _Groups:
+    """The process groups of live children, to kill them all at once."""
+
+    _lock: threading.Lock = attrs.field(factory=threading.Lock)
+    _live: set[int] = attrs.field(factory=set)
+    _closed: bool = False
+
+    def start(
+        self, popen: Callable[[], subprocess.Popen[bytes]]
+    ) -> subprocess.Popen[bytes]:
+        """Start a child and record its group, unless :meth:`kill_all`
+        already ran."""
+        with self._lock:
+            if self._closed:
+                raise _Interrupted
+            process = popen()
+            self._live.add(process.pid)
+        return process
+
+    def end(self, pgid: int) -> None:
+        """Kill what is left of a child's group and forget it."""
+        _kill_group(pgid)
+        with self._lock:
+            self._live.discard(pgid)
+
+    def kill_all(self) -> None:
+        """Kill every live group; children not yet started never start."""
+        with self._lock:
+            self._closed = True
+            live = sorted(self._live)
+        for pgid in live:
+            _kill_group(pgid)
+
+
+class _Interrupted(Exception):  # noqa: N818 - internal signal, not an error
+    """The probe was interrupted before this child started."""
+
+
 def probe_modules(
     modules: Iterable[str],
     *,
     timeout: float,
     path: Sequence[str] | None = None,
 ) -> dict[str, ProbeResult]:
-    """Import each module in its own child, all at once; by module name."""
+    """Import each module in its own child, in parallel; by module name.
+
+    At most :func:`max_children` children run at once.  If the caller is
+    interrupted (any exception, ``KeyboardInterrupt`` included) every
+    child's process group is killed at once and the exception goes on.
+    """
     names = list(dict.fromkeys(modules))
     reason = probe_unavailable_reason()
     if reason is not None:
@@ -291,12 +346,22 @@ def probe_modules(
         return {}
     from concurrent.futures import ThreadPoolExecutor
 
-    with ThreadPoolExecutor(max_workers=len(names)) as pool:
+    groups = _Groups()
+    pool = ThreadPoolExecutor(max_workers=min(len(names), max_children()))
+    try:
         futures = {
-            name: pool.submit(_run_child, name, child_path, timeout)
+            name: pool.submit(_run_child, name, child_path, timeout, groups)
             for name in names
         }
-        return {name: future.result() for name, future in futures.items()}
+        results = {name: future.result() for name, future in futures.items()}
+    except BaseException:
+        # Kill first: then the workers' waits end at once, and nobody
+        # waits for them (or for the timeout) on the way out.
+        groups.kill_all()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return results
 
 
 def _child_env() -> dict[str, str]:
@@ -307,7 +372,9 @@ def _child_env() -> dict[str, str]:
     return env
 
 
-def _run_child(name: str, path: list[str], timeout: float) -> ProbeResult:
+def _run_child(
+    name: str, path: list[str], timeout: float, groups: _Groups
+) -> ProbeResult:
     import subprocess
     import tempfile
 
@@ -326,22 +393,25 @@ def _run_child(name: str, path: list[str], timeout: float) -> ProbeResult:
         tempfile.TemporaryDirectory(prefix="dlchoose-probe-") as cwd,
     ):
         start = time.perf_counter()
-        process = subprocess.Popen(  # noqa: S603 - our interpreter, no shell
-            [sys.executable, "-c", _BOOTSTRAP, args],
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=err,
-            cwd=cwd,
-            env=_child_env(),
-            start_new_session=True,
+        process = groups.start(
+            lambda: subprocess.Popen(  # noqa: S603 - our interpreter, no shell
+                [sys.executable, "-c", _BOOTSTRAP, args],
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=err,
+                cwd=cwd,
+                env=_child_env(),
+                start_new_session=True,
+            )
         )
         timed_out = False
         try:
             process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             timed_out = True
-        # Whatever happened, nothing the child started may outlive it.
-        _kill_group(process.pid)
+        finally:
+            # Whatever happened, nothing the child started may outlive it.
+            groups.end(process.pid)
         if timed_out:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=_KILL_GRACE)

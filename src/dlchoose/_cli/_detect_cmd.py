@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
+import threading
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -61,13 +65,31 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    from .._detect import detect
-    from .._environment import environment
+def _exit_on_sigterm(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
 
-    results = detect(
-        args.names or None, probe=args.probe, timeout=args.timeout
-    )
+
+@contextlib.contextmanager
+def _sigterm_exits() -> Iterator[None]:
+    """SIGTERM raises SystemExit inside, so that the probe kills its
+    children on the way out; the previous handler is restored after."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers
+        return
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def run(args: argparse.Namespace) -> int:
+    from .. import detect, environment
+
+    with _sigterm_exits() if args.probe else contextlib.nullcontext():
+        results = detect(
+            args.names or None, probe=args.probe, timeout=args.timeout
+        )
     env = environment()
     if args.json:
         print_json(
