@@ -148,7 +148,9 @@ def integration(session: nox.Session) -> None:
     The environments live in ``.nox/_detect_envs`` and are reused while
     their requirement lists stay the same.
     """
-    session.install("pytest>=9")
+    # The tests' conftest imports dlchoose; the real environments get their
+    # own editable install in _detect_env.
+    session.install(".", *_group("tests"))
     envs = {name: _detect_env(session, name) for name in DETECT_ENVS}
     session.run(
         "pytest",
