@@ -83,6 +83,7 @@ def _isolated_user_state(
     for name in (
         "GITHUB_TOKEN",
         "GH_TOKEN",
+        "DLCHOOSE_GITHUB_TOKEN",
         "DLCHOOSE_GITHUB_API_URL",
         "DLCHOOSE_OFFLINE",
     ):

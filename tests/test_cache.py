@@ -125,6 +125,10 @@ class TestEntries:
             b'{"format": 99}',
             b'{"format": 1, "metrics": {}}',
             b'{"format": 1, "stored_at": "x", "metrics": {"repo": 1}}',
+            (
+                b'{"format": 1, "stored_at": "2026-01-01T00:00:00Z",'
+                b' "metrics": {"repo": 1}}'
+            ),
         ],
     )
     def test_corrupt_entry_ignored_and_replaced(self, cache, content):
@@ -176,14 +180,37 @@ class TestEntries:
         with pytest.raises(KeyboardInterrupt):
             cache.put(SCOPE, "o/r", _entry())
 
-    def test_naive_stored_at(self, cache):
-        """An unparsable or naive time counts as now, not as an error."""
+    @pytest.mark.parametrize(
+        "stored_at", ["2026-01-01T00:00:00", "not a time", "", None, 5]
+    )
+    def test_unknown_age_is_missing(self, cache, stored_at):
+        """An entry stored at a naive, unparsable or absent time is missing."""
         cache.put(SCOPE, "o/r", _entry())
         (path,) = (cache.directory / "github" / "entries").glob("*.json")
         document = json.loads(path.read_text())
-        document["stored_at"] = "2026-01-01T00:00:00"
+        document["stored_at"] = stored_at
         path.write_text(json.dumps(document))
-        assert None is not cache.get(SCOPE, "o/r")
+        assert None is cache.get(SCOPE, "o/r")
+
+    def test_unknown_age_rewritten(self, cache):
+        """The next put replaces an entry of unknown age with a dated one."""
+        cache.put(SCOPE, "o/r", _entry())
+        (path,) = (cache.directory / "github" / "entries").glob("*.json")
+        document = json.loads(path.read_text())
+        document["stored_at"] = "not a time"
+        path.write_text(json.dumps(document))
+        cache.put(SCOPE, "o/r", _entry())
+        entry = cache.get(SCOPE, "o/r")
+        assert entry is not None
+        assert NOW == entry.stored_at
+
+    def test_times_written_with_z(self, cache):
+        """Stored times use the same ISO form as every other document."""
+        cache.put(SCOPE, "o/r", _entry())
+        (path,) = (cache.directory / "github" / "entries").glob("*.json")
+        assert (
+            "2026-11-26T12:00:00Z" == json.loads(path.read_text())["stored_at"]
+        )
 
 
 class TestAliases:
@@ -265,16 +292,3 @@ class TestFiles:
         for path in (cache.directory / "github").rglob("*.json"):
             assert 1 == json.loads(path.read_text())["format"]
         assert os.sep not in token_fingerprint("a/b")
-
-    def test_unparsable_stored_at(self, tmp_path):
-        """An unparsable stored time counts as now."""
-        cache = DiskCache(tmp_path)
-        cache.put(SCOPE, "o/r", _entry())
-        (path,) = (cache.directory / "github" / "entries").glob("*.json")
-        document = json.loads(path.read_text())
-        document["stored_at"] = "not a time"
-        path.write_text(json.dumps(document))
-        entry = cache.get(SCOPE, "o/r")
-        assert entry is not None
-        age = datetime.now(timezone.utc) - entry.stored_at
-        assert age < timedelta(minutes=1)

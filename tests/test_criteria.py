@@ -8,6 +8,7 @@ from dlchoose import frameworks
 from dlchoose._criteria import (
     CRITERIA,
     CURRENT_RATINGS,
+    REQUIRABLE,
     RUBRIC_CRITERIA,
     SEED_ERA_AS_OF,
     SEED_ERA_RATINGS,
@@ -31,6 +32,16 @@ class TestCriteria:
             if spec.scale == "rubric":
                 assert len(spec.anchors) == spec.levels + 1
             assert 0 <= spec.supported_level <= spec.levels
+
+    def test_requirable_are_capabilities(self):
+        """Only rubric capabilities can be required; degrees cannot."""
+        assert set(REQUIRABLE) <= set(RUBRIC_CRITERIA)
+        assert {
+            Criterion.BINDINGS,
+            Criterion.TRAINING_SPEED,
+            Criterion.COMMUNITY,
+            Criterion.MAINTENANCE,
+        } == set(Criterion) - set(REQUIRABLE)
 
     def test_core_criteria(self):
         """The three seed qualities are the core criteria."""

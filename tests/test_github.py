@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 import attrs
 import pytest
 
-from dlchoose import _github
+from dlchoose import _github, _metrics
 from dlchoose._cache import DiskCache
 from dlchoose._github import (
     GitHubClient,
@@ -20,7 +20,7 @@ from dlchoose._github import (
     graphql_url,
     normalize_repo,
 )
-from dlchoose._metrics import MetricsSource
+from dlchoose._metrics import MetricsSource, parse_time
 from dlchoose.exceptions import (
     AuthenticationError,
     MetricsError,
@@ -519,15 +519,47 @@ class TestRateLimits:
 
 class TestTransientFailures:
     @pytest.mark.parametrize("status", [500, 502])
-    def test_server_errors_retried_then_fallback(self, github, make, status):
-        """5xx is retried by urllib3 (2 retries), then snapshot figures."""
+    def test_server_errors_retried_then_fallback(
+        self, github, make, tmp_path, status
+    ):
+        """5xx is retried by urllib3 (2 retries), then cached figures."""
+        github.add_repo(repo_body("o/r", 7))
+        cache = DiskCache(tmp_path / "stale", ttl=timedelta(0))
+        make(cache=cache).fetch(["o/r"])
+        github.add("GET", "/repos/o/r", Reply(status, "<h1>x</h1>"))
+        report = make(cache=cache).fetch(["o/r"])
+        assert 2 + 3 == len(github.seen)
+        assert () == report.errors
+        (m,) = report.results
+        assert (MetricsSource.CACHE, 7) == (m.source, m.stars)
+        assert f"({status})" in report.notes[0]
+        assert "cached figures" in report.notes[1]
+
+    @pytest.mark.parametrize("status", [500, 502])
+    def test_server_errors_without_figures(self, github, make, status):
+        """5xx with nothing cached on a non-github.com host is an error
+        (the snapshot describes github.com only)."""
         github.add(
             "GET", "/repos/pytorch/pytorch", Reply(status, "<h1>x</h1>")
         )
         report = make().fetch(["pytorch/pytorch"])
         assert 3 == len(github.seen)
-        assert [] == list(report.errors) or [] == list(report.results)
-        assert 1 == len(report.results) + len(report.errors)
+        assert () == report.results
+        assert ["unavailable"] == [e.kind for e in report.errors]
+
+    def test_unavailable_at_github_falls_back_to_snapshot(self, make):
+        """An unreachable github.com gets snapshot figures, and a note
+        naming the snapshot and the reason."""
+        client = make(api_url=_github.DEFAULT_API_URL)
+        failure = MetricsUnavailableError("502", repo="pytorch/pytorch")
+        report = client._report(
+            ["pytorch/pytorch"], {"pytorch/pytorch": failure}
+        )
+        assert () == report.errors
+        (m,) = report.results
+        assert MetricsSource.SNAPSHOT is m.source
+        assert "GitHub could not be reached: 502" == report.notes[0]
+        assert "from the bundled snapshot (as of" in report.notes[1]
 
     def test_server_errors_then_success(self, github, make):
         """A 502 followed by a 200 succeeds through urllib3's Retry."""
@@ -848,6 +880,37 @@ class TestFetchMetrics:
         with pytest.raises(UnknownFrameworkError):
             fetch_metrics(["no-such-framework"], offline=True)
 
+    @pytest.mark.parametrize("single", ["pytorch/pytorch", "pytorch"])
+    def test_single_string(self, github, single):
+        """One string is one repository, not a sequence of characters."""
+        github.add_repo(repo_body("pytorch/pytorch"))
+        report = fetch_metrics(single, api_url=github.url, use_cache=False)
+        assert ["pytorch/pytorch"] == [m.full_name for m in report.results]
+        assert () == report.errors
+
+    def test_single_framework(self, github):
+        """One Framework is that framework's repository."""
+        from dlchoose import get_framework
+
+        github.add_repo(repo_body("pytorch/pytorch"))
+        report = fetch_metrics(
+            get_framework("pytorch"), api_url=github.url, use_cache=False
+        )
+        assert ["pytorch/pytorch"] == [m.full_name for m in report.results]
+
+    def test_no_deadline(self, github, tmp_path):
+        """deadline=None fetches without a bound instead of overflowing."""
+        for name in ("o/a", "o/b"):
+            github.add_repo(repo_body(name))
+        report = fetch_metrics(
+            ["o/a", "o/b"],
+            api_url=github.url,
+            deadline=None,
+            cache_dir=tmp_path,
+        )
+        assert ["o/a", "o/b"] == [m.full_name for m in report.results]
+        assert MetricsSource.REST is report.results[0].source
+
     def test_framework_without_repository(self):
         """A framework without a repository cannot be fetched."""
         from dlchoose import get_framework
@@ -861,6 +924,63 @@ def _github_frameworks():
     from dlchoose import frameworks
 
     return frameworks()
+
+
+class TestTokenTransport:
+    @pytest.mark.parametrize(
+        "api_url",
+        [
+            "http://ghe.example/api/v3",
+            "http://10.0.0.1/api/v3",
+            "ftp://ghe.example",
+            "ghe.example/api/v3",
+            "http:///api/v3",
+        ],
+    )
+    def test_token_needs_https(self, api_url, cache):
+        """A token with a non-HTTPS, non-loopback API URL is refused."""
+        with pytest.raises(
+            ValueError, match="refusing to send a GitHub token"
+        ):
+            GitHubClient(token=TOKEN, api_url=api_url, cache=cache)
+
+    def test_message_hides_token(self, cache):
+        """The refusal names the URL, never the token."""
+        with pytest.raises(ValueError, match=r"http://ghe\.example") as info:
+            GitHubClient(
+                token=TOKEN, api_url="http://ghe.example", cache=cache
+            )
+        assert TOKEN not in str(info.value)
+
+    @pytest.mark.parametrize(
+        "api_url",
+        [
+            "https://ghe.example/api/v3",
+            "HTTPS://api.github.com",
+            "http://127.0.0.1:8080",
+            "http://[::1]:8080/api",
+            "http://localhost:8080",
+        ],
+    )
+    def test_https_and_loopback_allowed(self, api_url, cache):
+        """HTTPS anywhere and plain HTTP to loopback accept a token."""
+        with GitHubClient(token=TOKEN, api_url=api_url, cache=cache) as client:
+            assert client.authenticated
+
+    def test_anonymous_http_allowed(self, cache):
+        """Without a token any API URL is accepted."""
+        with GitHubClient(api_url="http://ghe.example", cache=cache) as client:
+            assert not client.authenticated
+
+    def test_fetch_metrics_refuses(self, tmp_path):
+        """fetch_metrics() refuses a token for a plain-HTTP remote host."""
+        with pytest.raises(ValueError, match="https://"):
+            fetch_metrics(
+                ["o/r"],
+                token=TOKEN,
+                api_url="http://ghe.example/api/v3",
+                cache_dir=tmp_path,
+            )
 
 
 class TestTokenHygiene:
@@ -906,7 +1026,17 @@ class TestHelpers:
         """Slugs and GitHub URLs become owner/name."""
         assert expected == normalize_repo(given)
 
-    @pytest.mark.parametrize("bad", ["pytorch", "a/b/c", "a b/c", ""])
+    @pytest.mark.parametrize(
+        "bad",
+        [
+            "pytorch",
+            "a/b/c",
+            "a b/c",
+            "",
+            "github.com/pytorch",
+            "https://github.com/a/b/tree/main",
+        ],
+    )
     def test_normalize_rejects(self, bad):
         """Anything else is a ValueError."""
         with pytest.raises(ValueError, match="owner/name"):
@@ -936,10 +1066,27 @@ class TestHelpers:
         """Odd values are unknown, not errors."""
         assert None is _github._int(True)
         assert None is _github._int(1.5)
-        assert None is _github._parse_time("yesterday")
-        naive = _github._parse_time("2011-01-26T19:06:43")
+        assert None is parse_time("yesterday")
+        naive = parse_time("2011-01-26T19:06:43")
         assert naive is not None
         assert timezone.utc == naive.tzinfo
+
+    def test_one_time_parser(self):
+        """The client, the cache and the values share one time parser."""
+        from dlchoose import _cache
+
+        copies = ["_parse_time", "_date_time", "_iso", "_now"]
+        assert [] == [
+            f"{module.__name__}.{name}"
+            for module in (_cache, _github, _metrics)
+            for name in copies
+            if hasattr(module, name)
+        ]
+
+    def test_one_url_pattern(self):
+        """Repository URLs are parsed by the registry's pattern."""
+        assert not hasattr(_github, "_URL_RE")
+        assert "o/r" == normalize_repo("HTTPS://GitHub.com/o/r.git/#readme")
 
     def test_unexpected_exception_propagates(self):
         """Bugs inside workers are re-raised, not reported as metrics."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -15,7 +15,10 @@ from dlchoose._metrics import (
     RepoError,
     RepoMetrics,
     bundled_snapshot,
+    iso,
+    parse_time,
     snapshot_from_dict,
+    utc_now,
 )
 from dlchoose.exceptions import (
     AuthenticationError,
@@ -174,3 +177,27 @@ class TestSmallPieces:
         pushed = RepoMetrics.from_dict(data).pushed_at
         assert pushed is not None
         assert timezone.utc == pushed.tzinfo
+
+    @pytest.mark.parametrize("value", [None, "", "yesterday", 5])
+    def test_unparsable_times_are_none(self, value):
+        """Values that are not ISO 8601 text are unknown, not errors."""
+        assert None is parse_time(value)
+
+    def test_naive_refused_on_request(self):
+        """naive=False rejects a time without an offset."""
+        assert None is parse_time("2020-01-01T00:00:00", naive=False)
+        assert datetime(2020, 1, 1, tzinfo=timezone.utc) == parse_time(
+            "2020-01-01T00:00:00Z", naive=False
+        )
+
+    def test_iso_is_utc_with_z(self):
+        """iso() writes UTC with a Z suffix and keeps None."""
+        tokyo = timezone(timedelta(hours=9))
+        assert "2020-01-01T00:00:00Z" == iso(
+            datetime(2020, 1, 1, 9, tzinfo=tokyo)
+        )
+        assert None is iso(None)
+
+    def test_utc_now_is_aware(self):
+        """utc_now() is aware and in UTC."""
+        assert timezone.utc == utc_now().tzinfo

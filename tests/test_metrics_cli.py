@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 
 import pytest
 
-from dlchoose._cli import main
+from dlchoose._cli import _metrics_cmd, main
 from tests.github_server import FakeGitHub, Reply, repo_body
 
 
@@ -20,6 +21,7 @@ STATS_KEYS = [
     "forks",
     "watchers",
     "open_issues",
+    "open_issues_include_pulls",
     "archived",
     "pushed_at",
     "license",
@@ -27,6 +29,11 @@ STATS_KEYS = [
     "source",
     "observed_at",
 ]
+
+
+@pytest.fixture(autouse=True)
+def _no_enterprise_token(monkeypatch):
+    monkeypatch.delenv("DLCHOOSE_GITHUB_TOKEN", raising=False)
 
 
 @pytest.fixture(name="github")
@@ -73,18 +80,87 @@ class TestStats:
         )
         assert 2 == len(github.seen)
 
-    @pytest.mark.parametrize("variable", ["GITHUB_TOKEN", "GH_TOKEN"])
-    def test_token_from_environment(
-        self, github, capsys, monkeypatch, variable
+    def test_enterprise_token_from_environment(
+        self, github, capsys, monkeypatch
     ):
-        """GITHUB_TOKEN or GH_TOKEN switches to one GraphQL request."""
+        """DLCHOOSE_GITHUB_TOKEN switches another API to one GraphQL
+        request."""
         github.add_graphql([repo_body("pytorch/pytorch", 9)])
-        monkeypatch.setenv(variable, "ghp_" + "z" * 36)
+        monkeypatch.setenv("DLCHOOSE_GITHUB_TOKEN", "ghp_" + "z" * 36)
         assert 0 == main(
             ["stats", "pytorch", "--api-url", github.url, "--json"]
         )
         assert "graphql" == _json(capsys)["repositories"][0]["source"]
         assert 1 == github.count("POST")
+
+    @pytest.mark.parametrize("variable", ["GITHUB_TOKEN", "GH_TOKEN"])
+    def test_github_token_not_sent_elsewhere(
+        self, github, capsys, monkeypatch, variable
+    ):
+        """GITHUB_TOKEN and GH_TOKEN never go to another API URL."""
+        monkeypatch.setenv(variable, "ghp_" + "z" * 36)
+        assert 0 == main(
+            ["stats", "pytorch", "--api-url", github.url, "--json"]
+        )
+        assert "rest" == _json(capsys)["repositories"][0]["source"]
+        assert 0 == github.count("POST")
+        assert all("authorization" not in s.headers for s in github.seen)
+
+    def test_environment_api_url_gets_no_github_token(
+        self, github, capsys, monkeypatch
+    ):
+        """DLCHOOSE_GITHUB_API_URL counts as another host too."""
+        monkeypatch.setenv("GITHUB_TOKEN", "ghp_" + "z" * 36)
+        monkeypatch.setenv("DLCHOOSE_GITHUB_API_URL", github.url)
+        assert 0 == main(["stats", "pytorch", "--json"])
+        assert all("authorization" not in s.headers for s in github.seen)
+        assert 2 == len(github.seen)
+
+    @pytest.mark.parametrize(
+        ("environment", "api_url", "expected"),
+        [
+            (
+                {"GITHUB_TOKEN": "a", "GH_TOKEN": "b"},
+                "https://api.github.com",
+                "a",
+            ),
+            ({"GH_TOKEN": "b"}, "https://API.github.com/", "b"),
+            ({"DLCHOOSE_GITHUB_TOKEN": "c"}, "https://api.github.com", None),
+            ({"GITHUB_TOKEN": "a"}, "https://ghe.example/api/v3", None),
+            (
+                {"DLCHOOSE_GITHUB_TOKEN": "c"},
+                "https://ghe.example/api/v3",
+                "c",
+            ),
+        ],
+    )
+    def test_token_choice(self, monkeypatch, environment, api_url, expected):
+        """github.com reads GITHUB_TOKEN/GH_TOKEN; other hosts only
+        DLCHOOSE_GITHUB_TOKEN."""
+        for name, value in environment.items():
+            monkeypatch.setenv(name, value)
+        assert expected == _metrics_cmd._token(api_url)
+
+    @pytest.mark.parametrize("command", ["stats", "table"])
+    def test_token_refused_for_plain_http(self, capsys, monkeypatch, command):
+        """A token for a plain-HTTP remote API is a usage error (exit 2)."""
+        monkeypatch.setenv("DLCHOOSE_GITHUB_TOKEN", "ghp_" + "z" * 36)
+        argv = [command, "--api-url", "http://ghe.example/api/v3"]
+        assert 2 == main(argv)
+        captured = capsys.readouterr()
+        assert "" == captured.out
+        assert captured.err.startswith(
+            "dlchoose: error: refusing to send a GitHub token"
+        )
+        assert "ghp_" not in captured.err
+
+    @pytest.mark.parametrize("value", ["0", "-1", "inf", "nan", "soon"])
+    def test_deadline_must_be_positive_and_finite(self, capsys, value):
+        """--deadline rejects non-positive and non-finite values (exit 2)."""
+        with pytest.raises(SystemExit) as info:
+            main(["stats", "--offline", "--deadline", value])
+        assert 2 == info.value.code
+        assert "--deadline" in capsys.readouterr().err
 
     def test_text_output(self, github, capsys):
         """The text table shows figures and where they came from."""
@@ -98,16 +174,61 @@ class TestStats:
     def test_offline_text(self, capsys):
         """Offline text output dates snapshot figures and leaves gaps."""
         assert 0 == main(["stats", "caffe", "--offline"])
-        line = capsys.readouterr().out.splitlines()[-1]
+        line = capsys.readouterr().out.splitlines()[2]
         assert line.startswith("caffe")
         assert "(snapshot)" in line
 
+    def test_snapshot_issues_marked(self, capsys):
+        """Snapshot open-issue counts are marked as issues only."""
+        assert 0 == main(["stats", "pytorch", "--offline"])
+        lines = capsys.readouterr().out.splitlines()
+        assert "* open issues only, without pull requests" in lines[-1]
+        assert "open issues+PRs" in lines[0]
+        assert re.search(r"\b[\d,]+\*", lines[2])
+
+    def test_live_issues_not_marked(self, github, capsys):
+        """Live figures count pull requests too and carry no mark."""
+        assert 0 == main(["stats", "pytorch", "--api-url", github.url])
+        out = capsys.readouterr().out
+        assert "*" not in out
+        assert 3 == len(out.splitlines())
+
+    def test_json_says_what_open_issues_count(self, github, capsys):
+        """Each JSON entry says whether open_issues includes pull requests."""
+        assert 0 == main(["stats", "pytorch", "--offline", "--json"])
+        assert (
+            False
+            is _json(capsys)["repositories"][0]["open_issues_include_pulls"]
+        )
+        assert 0 == main(
+            ["stats", "pytorch", "--api-url", github.url, "--json"]
+        )
+        assert (
+            True
+            is _json(capsys)["repositories"][0]["open_issues_include_pulls"]
+        )
+
     def test_all_failed(self, github, capsys):
-        """No figures at all: exit 1 and the reason on stderr."""
+        """No figures at all: exit 1, the reason and an error line."""
         assert 1 == main(
             ["stats", "example-org/missing", "--api-url", github.url]
         )
-        assert "not found or not accessible" in capsys.readouterr().err
+        err = capsys.readouterr().err
+        assert "not found or not accessible" in err
+        assert (
+            "dlchoose: error: no figures for the repository asked for"
+            == err.splitlines()[-1]
+        )
+
+    def test_all_failed_counts(self, github, capsys):
+        """With several repositories the error line counts them."""
+        assert 1 == main(
+            ["stats", "o/a", "o/b", "--api-url", github.url, "--json"]
+        )
+        assert (
+            "dlchoose: error: no figures for any of the 2 repositories"
+            " asked for"
+        ) == capsys.readouterr().err.splitlines()[-1]
 
     def test_unknown_framework(self, capsys):
         """An unknown name is a usage-level error with exit 1."""
@@ -130,7 +251,7 @@ class TestStats:
         github.add(
             "POST", "/graphql", Reply(401, {"message": "Bad credentials"})
         )
-        monkeypatch.setenv("GITHUB_TOKEN", "ghp_" + "z" * 36)
+        monkeypatch.setenv("DLCHOOSE_GITHUB_TOKEN", "ghp_" + "z" * 36)
         assert 1 == main(["stats", "o/gone", "--api-url", github.url])
         assert "o/gone: GitHub refused the credentials" in (
             capsys.readouterr().err

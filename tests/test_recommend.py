@@ -21,16 +21,28 @@ from hypothesis import strategies as st
 import dlchoose._detect
 import dlchoose._github
 
-from dlchoose import Framework, RepoMetrics, bundled_snapshot, frameworks
+from dlchoose import (
+    Framework,
+    RepoMetrics,
+    bundled_snapshot,
+    frameworks,
+    get_framework,
+)
 from dlchoose._cli import main
-from dlchoose._criteria import CRITERIA, Criterion
-from dlchoose._metrics import MetricsReport
+from dlchoose._criteria import CRITERIA, REQUIRABLE, SEED_ERA_AS_OF, Criterion
+from dlchoose._metrics import LatestRelease, MetricsReport
 from dlchoose._profiles import PROFILES, Purpose, purposes
-from dlchoose._recommend import Recommendation, recommend, resolve_weights
+from dlchoose._recommend import (
+    Recommendation,
+    _candidates,
+    recommend,
+    resolve_weights,
+)
 from dlchoose.exceptions import (
     InvalidConstraintError,
     InvalidWeightsError,
     UnknownCriterionError,
+    UnknownFrameworkError,
     UnknownPurposeError,
 )
 
@@ -361,6 +373,79 @@ class TestConstraints:
         assert "no combination of at most three" in str(rec)
 
 
+class TestInstalledNames:
+    def test_string_is_one_name(self):
+        """installed='pytorch' is one framework, not a set of letters."""
+        rec = recommend(installed="pytorch")
+        assert ("pytorch",) == rec.environment
+        assert ["pytorch"] == [r.framework for r in rec.ranking]
+
+    def test_aliases_and_objects(self):
+        """Installed names resolve like get_framework; Framework objects work."""
+        rec = recommend(installed=["torch", get_framework("tf")])
+        assert ("pytorch", "tensorflow") == rec.environment
+
+    def test_unknown_name(self):
+        """An unknown installed name raises and suggests the closest."""
+        with pytest.raises(UnknownFrameworkError) as info:
+            recommend(installed=["pytorhc"])
+        assert "pytorch" in info.value.suggestions
+
+    def test_none_means_no_constraint(self):
+        """installed=None is the same as installed=False."""
+        assert recommend().to_dict() == recommend(installed=None).to_dict()
+
+
+class TestLanguage:
+    @pytest.mark.parametrize("language", ["cobol", "pyhton"])
+    def test_unknown_language(self, language):
+        """A language no framework has raises instead of excluding all."""
+        with pytest.raises(InvalidConstraintError) as info:
+            recommend(language=language)
+        assert language == info.value.value
+        assert sorted(info.value.choices) == list(info.value.choices)
+        assert {"Python", "Lua", "Java"} <= set(info.value.choices)
+
+    def test_suggests_closest(self):
+        """A misspelt language suggests the registry's spelling."""
+        with pytest.raises(InvalidConstraintError) as info:
+            recommend(language="pyhton")
+        assert ("Python",) == info.value.suggestions
+        assert "Did you mean 'Python'?" in str(info.value)
+
+    def test_any_case(self):
+        """Languages match whatever their case."""
+        assert "pytorch" == recommend(language=" PYTHON ").winner
+
+    def test_registry_language_outside_pool(self, catalog):
+        """A registry language absent from frameworks= excludes, not raises."""
+        pytorch = [f for f in catalog if f.key == "pytorch"]
+        rec = recommend(frameworks=pytorch, language="lua")
+        assert rec.winner is None
+
+
+class TestRequire:
+    @pytest.mark.parametrize(
+        "criterion", ["community", "training_speed", "maintenance", "bindings"]
+    )
+    def test_degrees_not_requirable(self, criterion):
+        """Criteria without a meaningful 'supported' level cannot be required."""
+        with pytest.raises(UnknownCriterionError) as info:
+            recommend(require=[criterion])
+        assert tuple(c.value for c in REQUIRABLE) == info.value.choices
+
+    @pytest.mark.parametrize("criterion", [c.value for c in REQUIRABLE])
+    def test_capabilities_requirable(self, criterion):
+        """Every capability criterion can be required."""
+        rec = recommend(require=criterion)
+        assert (criterion,) == dict(rec.constraints)["require"]
+
+    def test_hyphen_spelling(self):
+        """Criteria may be spelt with hyphens."""
+        rec = recommend(require=["distributed-gpu"])
+        assert ("distributed_gpu",) == dict(rec.constraints)["require"]
+
+
 class TestWeights:
     def test_override_renormalises(self):
         """weights={'deployment': 30} replaces it, then all sum to 1."""
@@ -542,15 +627,113 @@ class TestMetrics:
 
     def test_refresh_uses_client(self, monkeypatch):
         """refresh=True asks the metrics client and passes its notes on."""
-        snapshot = tuple(bundled_snapshot())
-        monkeypatch.setattr(
-            dlchoose._github,
-            "fetch_metrics",
-            lambda: MetricsReport(results=snapshot, notes=("offline",)),
-        )
+        calls = fake_fetch(monkeypatch)
         rec = recommend(refresh=True)
+        assert [{"token": None}] == calls
         assert "pytorch" == rec.winner
         assert "offline" in rec.warnings
+
+    def test_refresh_passes_token_without_keeping_it(self, monkeypatch):
+        """refresh=True hands token= to the client; the result never holds it."""
+        calls = fake_fetch(monkeypatch)
+        rec = recommend(refresh=True, token="s3cret-token")
+        assert [{"token": "s3cret-token"}] == calls
+        assert "s3cret-token" not in repr(rec)
+        assert "s3cret-token" not in json.dumps(rec.to_dict())
+        assert "s3cret-token" not in rec.explain()
+
+    def test_token_unused_without_refresh(self, monkeypatch):
+        """Without refresh=True the token is ignored and nothing is fetched."""
+        calls = fake_fetch(monkeypatch)
+        assert "pytorch" == recommend(token="t").winner
+        assert [] == calls
+
+
+def fake_fetch(monkeypatch, notes=("offline",)) -> list[dict[str, Any]]:
+    """Replace the metrics client with one that records its arguments."""
+    calls: list[dict[str, Any]] = []
+    snapshot = tuple(bundled_snapshot())
+
+    def fetch_metrics(**kwargs: Any) -> MetricsReport:
+        calls.append(kwargs)
+        return MetricsReport(results=snapshot, notes=notes)
+
+    monkeypatch.setattr(dlchoose._github, "fetch_metrics", fetch_metrics)
+    return calls
+
+
+def maintenance_of(rec: Recommendation, key: str) -> Any:
+    ranked = next(r for r in rec.ranking if r.framework == key)
+    return next(
+        c for c in ranked.contributions if c.criterion is Criterion.MAINTENANCE
+    )
+
+
+def pytorch_metrics(published: datetime | None) -> list[RepoMetrics]:
+    return [
+        RepoMetrics(
+            requested="pytorch/pytorch",
+            full_name="pytorch/pytorch",
+            stars=100_000,
+            archived=False,
+            latest_release=LatestRelease(tag="v9.0.0", published_at=published),
+            source="rest",
+            observed_at=datetime(2028, 6, 1, tzinfo=timezone.utc),
+        )
+    ]
+
+
+class TestFreshRelease:
+    def test_newer_fetched_release_counts(self):
+        """A fetched release newer than the catalog's dates maintenance."""
+        published = datetime(2028, 5, 1, tzinfo=timezone.utc)
+        rec = recommend(metrics=pytorch_metrics(published))
+        maintenance = maintenance_of(rec, "pytorch")
+        assert 4 == maintenance.value
+        assert "latest release 2028-05-01" in maintenance.note
+        assert any(
+            "GitHub release v9.0.0 of pytorch/pytorch" in s.title
+            for s in maintenance.sources
+        )
+
+    def test_catalog_release_when_fetched_is_older(self):
+        """An older fetched release leaves the catalog's release date."""
+        published = datetime(2020, 1, 1, tzinfo=timezone.utc)
+        rec = recommend(metrics=pytorch_metrics(published))
+        maintenance = maintenance_of(rec, "pytorch")
+        assert 2 == maintenance.value
+        assert "latest release 2026-06-21" in maintenance.note
+
+    def test_undated_fetched_release_ignored(self):
+        """A fetched release without a date leaves the catalog's date."""
+        rec = recommend(metrics=pytorch_metrics(None))
+        assert 2 == maintenance_of(rec, "pytorch").value
+
+    def test_fetched_release_without_catalog_release(self, catalog):
+        """A fetched release dates a framework the catalog has no release for."""
+        bare = attrs.evolve(
+            next(f for f in catalog if f.key == "pytorch"), latest_release=None
+        )
+        published = datetime(2028, 5, 1, tzinfo=timezone.utc)
+        rec = recommend(metrics=pytorch_metrics(published), frameworks=[bare])
+        assert 4 == maintenance_of(rec, "pytorch").value
+
+
+class TestSeedEraStatus:
+    def test_missing_framework_uses_registry_status_sources(self):
+        """A framework absent from the seed era cites its own status sources."""
+        jax = get_framework("jax")
+        half = Fraction(1, 2)
+        (candidate,) = _candidates(
+            (jax,), "seed_era", {}, SEED_ERA_AS_OF, half, half
+        )
+        assert candidate.in_era is False
+        assert jax.sources_for("status") == candidate.status_sources
+        assert None is candidate.status_date
+        maintenance = candidate.cells[Criterion.MAINTENANCE]
+        assert not any(
+            "training-speed" in s.title for s in maintenance.sources
+        )
 
     def test_archived_flag_excludes(self, catalog):
         """An archived repository makes a framework unmaintained."""
@@ -724,6 +907,76 @@ class TestCli:
         code, out, err = run(capsys, *argv)
         assert (1, "") == (code, out)
         assert err.startswith("dlchoose: error:")
+
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ("recommend", "--language", "cobol"),
+            ("recommend", "--require", "community"),
+        ],
+    )
+    def test_bad_constraint_exits_1(self, capsys, argv):
+        """An unknown language or an unrequirable criterion exits 1, one line."""
+        code, out, err = run(capsys, *argv)
+        assert (1, "") == (code, out)
+        assert 1 == len(err.splitlines())
+        assert err.startswith("dlchoose: error:")
+
+    def test_short_answer_prints_warnings(self, capsys, monkeypatch):
+        """The short answer prints the warnings to stderr."""
+        fake_fetch(monkeypatch, notes=("fell back to the bundled snapshot",))
+        code, out, err = run(capsys, "recommend", "--refresh")
+        assert 0 == code
+        assert "PyTorch" in out
+        lines = err.splitlines()
+        assert (
+            "dlchoose: warning: fell back to the bundled snapshot" == lines[0]
+        )
+        assert all(line.startswith("dlchoose: warning: ") for line in lines)
+
+    def test_short_answer_counts_warnings_without_refresh(self, capsys):
+        """Without --refresh the short answer only counts the warnings."""
+        expected = len(dlchoose.recommend().warnings)
+        code, out, err = run(capsys, "recommend")
+        assert 0 == code
+        assert "PyTorch" in out
+        line = (
+            f"dlchoose: {expected} warnings about unknown or stale values;"
+            " --explain lists them"
+        )
+        assert [line] == err.splitlines()
+
+    def test_constraint_error_names_the_constraint(self):
+        """Bad constraint values name the constraint and suggest a choice."""
+        with pytest.raises(InvalidConstraintError) as info:
+            dlchoose.recommend(gpu_vendor="amdd")
+        assert ("gpu_vendor", ("amd",)) == (
+            info.value.constraint,
+            info.value.suggestions,
+        )
+        with pytest.raises(InvalidConstraintError, match="Unknown language"):
+            dlchoose.recommend(language="pyhton")
+
+    @pytest.mark.parametrize(
+        ("env", "token"),
+        [
+            ({"GITHUB_TOKEN": "gh1", "GH_TOKEN": "gh2"}, "gh1"),
+            ({"GH_TOKEN": "gh2"}, "gh2"),
+            ({}, None),
+        ],
+    )
+    def test_refresh_reads_token(self, capsys, monkeypatch, env, token):
+        """--refresh passes GITHUB_TOKEN, else GH_TOKEN, to the client."""
+        monkeypatch.delenv("GITHUB_TOKEN", raising=False)
+        monkeypatch.delenv("GH_TOKEN", raising=False)
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        calls = fake_fetch(monkeypatch)
+        code, out, _ = run(capsys, "recommend", "--refresh", "--json")
+        assert 0 == code
+        assert [{"token": token}] == calls
+        assert "gh1" not in out
+        assert "gh2" not in out
 
     def test_empty_weight_items_ignored(self, capsys):
         """Stray commas in --weights are ignored."""

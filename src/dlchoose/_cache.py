@@ -28,13 +28,13 @@ import sys
 import tempfile
 
 from collections.abc import Mapping
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Final
 
 import attrs
 
-from ._metrics import RepoMetrics
+from ._metrics import RepoMetrics, iso, parse_time, utc_now
 
 
 __all__ = [
@@ -81,10 +81,6 @@ def token_fingerprint(token: str | None) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()[:16]
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
 @attrs.frozen(kw_only=True)
 class CacheEntry:
     """One repository's cached figures and the validators that revalidate
@@ -97,7 +93,7 @@ class CacheEntry:
 
     def fresh(self, ttl: timedelta, now: datetime | None = None) -> bool:
         """Whether the entry is younger than *ttl*."""
-        return (now or _now()) - self.stored_at < ttl
+        return (now or utc_now()) - self.stored_at < ttl
 
 
 def _write_json(path: Path, document: Mapping[str, Any]) -> None:
@@ -134,22 +130,6 @@ def _read_json(path: Path) -> dict[str, Any] | None:
         log.warning("ignoring cache file %s in an unknown format", path)
         return None
     return document
-
-
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).isoformat()
-
-
-def _parse_time(value: object) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        return None
-    return moment
 
 
 @attrs.define
@@ -189,14 +169,23 @@ class DiskCache:
     # -- figures ------------------------------------------------------
 
     def get(self, scope: str, repo: str) -> CacheEntry | None:
-        """The entry for *repo* (any case), fresh or not, or ``None``."""
+        """The entry for *repo* (any case), fresh or not, or ``None``.
+
+        An entry whose storage time is missing, unparsable or lacks an
+        offset counts as missing: its age is unknown, so it is refetched
+        and rewritten rather than trusted forever.
+        """
         document = _read_json(self._entry_path(scope, repo))
         if document is None:
+            return None
+        stored_at = parse_time(document.get("stored_at"), naive=False)
+        if stored_at is None:
+            log.warning("ignoring cache entry for %s of unknown age", repo)
             return None
         try:
             return CacheEntry(
                 metrics=RepoMetrics.from_dict(document["metrics"]),
-                stored_at=_parse_time(document["stored_at"]) or _now(),
+                stored_at=stored_at,
                 etag_repo=document.get("etag_repo"),
                 etag_release=document.get("etag_release"),
             )
@@ -209,7 +198,7 @@ class DiskCache:
         name, so both spellings hit)."""
         document = {
             "format": _FORMAT,
-            "stored_at": _iso(entry.stored_at),
+            "stored_at": iso(entry.stored_at),
             "etag_repo": entry.etag_repo,
             "etag_release": entry.etag_release,
             "metrics": entry.metrics.to_dict(),
@@ -248,7 +237,7 @@ class DiskCache:
     ) -> tuple[datetime, bool] | None:
         """``(reset, secondary)`` while *resource* (or everything) is
         blocked for *scope*; ``None`` when calls may go out."""
-        now = now or _now()
+        now = now or utc_now()
         document = _read_json(self._root / "blocks.json") or {}
         blocks = document.get("blocks", {})
         if not isinstance(blocks, dict):
@@ -258,7 +247,7 @@ class DiskCache:
             block = blocks.get(f"{scope}|{name}")
             if not isinstance(block, dict):
                 continue
-            until = _parse_time(block.get("until"))
+            until = parse_time(block.get("until"), naive=False)
             if until is not None and until > now:
                 secondary = bool(block.get("secondary"))
                 if found is None or until > found[0]:
@@ -279,16 +268,16 @@ class DiskCache:
         blocks = document.get("blocks")
         if not isinstance(blocks, dict):
             blocks = {}
-        now = _now()
+        now = utc_now()
         # Forget blocks that have expired.
         blocks = {
             key: value
             for key, value in blocks.items()
             if isinstance(value, dict)
-            and (_parse_time(value.get("until")) or now) > now
+            and (parse_time(value.get("until"), naive=False) or now) > now
         }
         blocks[f"{scope}|{resource}"] = {
-            "until": _iso(until),
+            "until": iso(until),
             "secondary": secondary,
         }
         self._write(path, {"format": _FORMAT, "blocks": blocks})

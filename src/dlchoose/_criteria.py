@@ -24,6 +24,7 @@ from ._registry import Source, Status, _Choice
 __all__ = [
     "CRITERIA",
     "CURRENT_RATINGS",
+    "REQUIRABLE",
     "SEED_ERA_AS_OF",
     "SEED_ERA_RATINGS",
     "SEED_ERA_STATUS",
@@ -232,6 +233,21 @@ RUBRIC_CRITERIA: Final = (
     C.RNN,
     C.BEGINNER,
     C.BINDINGS,
+)
+
+#: Capabilities a framework has or lacks, so ``require=`` can demand them.
+#: Bindings (use ``language=``), training speed, community and maintenance
+#: (use ``include_unmaintained=``) are matters of degree with no
+#: "supported" level, so they are only weighted, never required.
+REQUIRABLE: Final = (
+    C.GRAPHS,
+    C.AUTODIFF,
+    C.GPU,
+    C.DISTRIBUTED_GPU,
+    C.DEPLOYMENT,
+    C.CNN,
+    C.RNN,
+    C.BEGINNER,
 )
 
 

@@ -21,6 +21,7 @@ How a fetch spends requests:
 from __future__ import annotations
 
 import functools
+import ipaddress
 import logging
 import math
 import os
@@ -47,8 +48,10 @@ from ._metrics import (
     RepoError,
     RepoMetrics,
     bundled_snapshot,
+    parse_time,
+    utc_now,
 )
-from ._registry import Framework
+from ._registry import _GITHUB_URL_RE, _REPO_RE, Framework
 from .exceptions import (
     AuthenticationError,
     MetricsError,
@@ -84,10 +87,6 @@ _SECONDARY_DEFAULT_WAIT: Final = 60.0
 _UNKNOWN_RESET_BLOCK: Final = timedelta(minutes=1)
 _PLAUSIBLE_RESET: Final = timedelta(hours=2)
 
-_REPO_RE: Final = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
-_URL_RE: Final = re.compile(
-    r"^(?:https?://)?(?:www\.)?github\.com/", re.IGNORECASE
-)
 _TOKEN_SHAPES: Final = re.compile(
     r"\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})"
 )
@@ -112,10 +111,15 @@ log.addFilter(_RedactTokens())
 def normalize_repo(name: str) -> str:
     """``owner/name`` from a slug or a GitHub URL (``.git`` and slashes
     stripped); anything else raises :class:`ValueError`."""
-    cleaned = _URL_RE.sub("", name.strip()).strip("/")
-    cleaned = cleaned.split("#", 1)[0].split("?", 1)[0].strip("/")
-    cleaned = cleaned.removesuffix(".git")
-    if not _REPO_RE.fullmatch(cleaned):
+    cleaned = name.strip()
+    url = _GITHUB_URL_RE.match(cleaned)
+    if url:
+        return url["repo"]
+    cleaned = cleaned.strip("/").removesuffix(".git")
+    owner = cleaned.partition("/")[0].casefold()
+    if owner in {"github.com", "www.github.com"} or not re.match(
+        _REPO_RE, cleaned
+    ):
         raise ValueError(f"not a GitHub repository (owner/name): {name!r}")
     return cleaned
 
@@ -138,18 +142,16 @@ def _strip_slash(url: str) -> str:
     return url.rstrip("/")
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def _parse_time(value: object) -> datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
+def _loopback(host: str | None) -> bool:
+    """Whether *host* names this machine (``localhost`` or a loopback IP)."""
+    if host is None:
+        return False
+    if host.casefold() == "localhost":
+        return True
     try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return ipaddress.ip_address(host).is_loopback
     except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+        return False
 
 
 def _int(value: object) -> int | None:
@@ -208,7 +210,7 @@ def _reset_time(value: object, now: datetime | None = None) -> datetime | None:
     seconds = _int(value)
     if seconds is None:
         return None
-    now = now or _now()
+    now = now or utc_now()
     try:
         moment = datetime.fromtimestamp(seconds, timezone.utc)
     except (OverflowError, OSError, ValueError):
@@ -312,7 +314,7 @@ def _retry_after(response: requests.Response) -> float | None:
         moment = parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
-    return max((moment - _now()).total_seconds(), 0.0)
+    return max((moment - utc_now()).total_seconds(), 0.0)
 
 
 @attrs.frozen(kw_only=True)
@@ -341,7 +343,7 @@ def _rate_limited(
     reset_at = _reset_time(response.headers.get("x-ratelimit-reset"))
     message = _message(response)
     retry_after = _retry_after(response)
-    now = _now()
+    now = utc_now()
     if remaining == 0:
         if retry_after is not None:
             wait: float | None = retry_after
@@ -456,8 +458,8 @@ def _rest_metrics(
         open_issues=_int(body.get("open_issues_count")),
         archived=body.get("archived"),
         disabled=body.get("disabled"),
-        pushed_at=_parse_time(body.get("pushed_at")),
-        created_at=_parse_time(body.get("created_at")),
+        pushed_at=parse_time(body.get("pushed_at")),
+        created_at=parse_time(body.get("created_at")),
         license=_licence(
             licence.get("spdx_id") if isinstance(licence, dict) else None
         ),
@@ -472,8 +474,8 @@ def _rest_release(body: Mapping[str, Any]) -> LatestRelease | None:
         return None
     return LatestRelease(
         tag=tag,
-        published_at=_parse_time(body.get("published_at"))
-        or _parse_time(body.get("created_at")),
+        published_at=parse_time(body.get("published_at"))
+        or parse_time(body.get("created_at")),
     )
 
 
@@ -542,15 +544,15 @@ def _graphql_metrics(
         ),
         archived=node.get("isArchived"),
         disabled=node.get("isDisabled"),
-        pushed_at=_parse_time(node.get("pushedAt")),
-        created_at=_parse_time(node.get("createdAt")),
+        pushed_at=parse_time(node.get("pushedAt")),
+        created_at=parse_time(node.get("createdAt")),
         license=_licence(
             licence.get("spdxId") if isinstance(licence, dict) else None
         ),
         latest_release=(
             LatestRelease(
                 tag=release["tagName"],
-                published_at=_parse_time(release.get("publishedAt")),
+                published_at=parse_time(release.get("publishedAt")),
             )
             if isinstance(release, dict)
             and isinstance(release.get("tagName"), str)
@@ -646,6 +648,10 @@ class GitHubClient:
     *deadline* a whole :meth:`fetch`.  ``cache=None`` disables the disk
     cache; *session* injects a ``requests.Session`` (its adapters are used
     as they are).
+
+    A *token* is sent only over HTTPS, or plain HTTP to a loopback address
+    (a local test server): any other ``http://`` *api_url* with a token
+    raises :class:`ValueError` here, before a request can leak it.
     """
 
     _token: str | None = attrs.field(default=None, repr=False)
@@ -680,6 +686,19 @@ class GitHubClient:
     )
     requests_sent: int = attrs.field(init=False, default=0, repr=False)
     """HTTP requests this client has sent (retries by urllib3 excluded)."""
+
+    def __attrs_post_init__(self) -> None:
+        if not self._token:
+            return
+        api = urlsplit(self.api_url)
+        scheme = api.scheme.casefold()
+        if scheme == "https" or (scheme == "http" and _loopback(api.hostname)):
+            return
+        raise ValueError(
+            f"refusing to send a GitHub token to {self.api_url!r}: the API"
+            " URL must use https:// (plain http:// only to a loopback"
+            " address)"
+        )
 
     def __repr__(self) -> str:
         auth = "token" if self._token else "anonymous"
@@ -769,7 +788,7 @@ class GitHubClient:
             )
 
     def _check_block(self, resource: str, what: str) -> None:
-        now = _now()
+        now = utc_now()
         with self._lock:
             found = [
                 self._blocks[name]
@@ -886,7 +905,7 @@ class GitHubClient:
                 time.sleep(wait)
                 attempt += 1
                 continue
-            until = limited.reset_at or (_now() + _UNKNOWN_RESET_BLOCK)
+            until = limited.reset_at or (utc_now() + _UNKNOWN_RESET_BLOCK)
             self._block(limited.resource, until, secondary=limited.secondary)
             kind = "secondary" if limited.secondary else "primary"
             need = f"{wait:.0f} s" if wait is not None else "an unknown time"
@@ -919,7 +938,7 @@ class GitHubClient:
             deadline=deadline,
             headers=headers,
         )
-        observed = _now()
+        observed = utc_now()
         if response.status_code == HTTPStatus.NOT_MODIFIED and (
             entry is None or not headers
         ):
@@ -1007,7 +1026,7 @@ class GitHubClient:
                 continue
             if error.get("type") == "RATE_LIMITED":
                 reset = _reset_time(response.headers.get("x-ratelimit-reset"))
-                until = reset or (_now() + _UNKNOWN_RESET_BLOCK)
+                until = reset or (utc_now() + _UNKNOWN_RESET_BLOCK)
                 self._block("graphql", until, secondary=False)
                 raise RateLimitError(
                     "GitHub's GraphQL rate limit is exhausted until"
@@ -1017,7 +1036,7 @@ class GitHubClient:
             raise _GraphQLFailedError(str(error.get("message", "")))
         if not isinstance(data, dict):
             raise _GraphQLFailedError("no data in GraphQL answer")
-        observed = _now()
+        observed = utc_now()
         out: list[_Fetched | MetricsError] = []
         for i, job in enumerate(jobs):
             node = data.get(f"r{i}")
@@ -1066,7 +1085,9 @@ class GitHubClient:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     break
-                done.wait(left)
+                # Condition.wait refuses timeouts past TIMEOUT_MAX (an
+                # infinite deadline among them).
+                done.wait(min(left, threading.TIMEOUT_MAX))
                 if progress is not None and finished[0] != reported:
                     reported = finished[0]
                     progress(reported, len(items))
@@ -1208,7 +1229,7 @@ class GitHubClient:
             core is None
             or core.remaining is None
             or core.reset_at is None
-            or core.reset_at <= _now()
+            or core.reset_at <= utc_now()
             or core.remaining >= 2 * len(jobs)
         ):
             return jobs
@@ -1246,7 +1267,7 @@ class GitHubClient:
     ) -> dict[str, RepoMetrics | MetricsError]:
         """Write fresh figures and renames to the cache."""
         out: dict[str, RepoMetrics | MetricsError] = {}
-        stored_at = _now()
+        stored_at = utc_now()
         for job in jobs:
             item = fetched[job.requested]
             if isinstance(item, MetricsError):
@@ -1298,7 +1319,7 @@ class GitHubClient:
             if not self.offline:
                 reasons[_reason(item)] = None
         notes = [*reasons] if reasons else []
-        now = _now()
+        now = utc_now()
         for source, used in fallback.items():
             oldest = max(used, key=lambda m: m.age_days(now))
             label = (
@@ -1397,7 +1418,7 @@ def _env_flag(name: str) -> bool:
 
 
 def fetch_metrics(  # noqa: PLR0913 - keyword-only options
-    repos: Iterable[str | Framework] | None = None,
+    repos: Iterable[str | Framework] | str | Framework | None = None,
     *,
     token: str | None = None,
     offline: bool | None = None,
@@ -1412,17 +1433,23 @@ def fetch_metrics(  # noqa: PLR0913 - keyword-only options
     """GitHub figures for *repos* (default: every registered framework).
 
     *repos* may hold ``owner/name`` slugs, GitHub URLs, framework keys or
-    names, or :class:`~dlchoose.Framework` objects.  Without a *token* the
+    names, or :class:`~dlchoose.Framework` objects; a single string or
+    framework means that one repository.  Without a *token* the
     REST API is used anonymously (60 requests an hour).  *offline* (default:
     ``DLCHOOSE_OFFLINE``) never opens a socket and answers from the cache,
     then the bundled snapshot.  *api_url* defaults to
     ``DLCHOOSE_GITHUB_API_URL``, else ``https://api.github.com``.
+    *deadline* bounds the whole fetch in seconds; ``None`` means no bound
+    beyond each request's own timeouts.
 
     Raises:
         UnknownFrameworkError: a name is neither a repository nor a
             registered framework.
-        ValueError: a framework has no GitHub repository.
+        ValueError: a framework has no GitHub repository, or a *token*
+            would go to a plain ``http://`` API URL that is not loopback.
     """
+    if isinstance(repos, (str, Framework)):
+        repos = (repos,)
     names = (
         registry_repositories()
         if repos is None

@@ -35,6 +35,9 @@ __all__ = [
     "RepoMetrics",
     "Snapshot",
     "bundled_snapshot",
+    "iso",
+    "parse_time",
+    "utc_now",
 ]
 
 
@@ -57,20 +60,48 @@ class LatestRelease:
     def to_dict(self) -> dict[str, Any]:
         return {
             "tag": self.tag,
-            "published_at": _iso(self.published_at),
+            "published_at": iso(self.published_at),
         }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> LatestRelease:
         return cls(
-            tag=data["tag"], published_at=_date_time(data.get("published_at"))
+            tag=data["tag"], published_at=parse_time(data.get("published_at"))
         )
 
 
-def _iso(moment: datetime | None) -> str | None:
+# -- the one place times are read, written and taken ------------------------
+
+
+def utc_now() -> datetime:
+    """The current time, aware, in UTC."""
+    return datetime.now(timezone.utc)
+
+
+def iso(moment: datetime | None) -> str | None:
+    """*moment* as ISO 8601 in UTC with a ``Z`` suffix (``None`` stays)."""
     if moment is None:
         return None
     return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+
+
+def parse_time(value: object, *, naive: bool = True) -> datetime | None:
+    """An aware datetime from ISO 8601 text (``Z`` or an offset).
+
+    Anything that is not a non-empty string, or does not parse, is
+    ``None``.  A time without an offset is read as UTC, as GitHub and the
+    snapshot mean it; with ``naive=False`` it is ``None`` instead (for
+    times dlchoose wrote itself, which always carry an offset).
+    """
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc) if naive else None
+    return moment
 
 
 @attrs.frozen(kw_only=True)
@@ -112,7 +143,7 @@ class RepoMetrics:
 
     def age_days(self, now: datetime | None = None) -> float:
         """How old the figures are, in days."""
-        now = now or datetime.now(timezone.utc)
+        now = now or utc_now()
         return (now - self.observed_at).total_seconds() / 86400
 
     def to_dict(self) -> dict[str, Any]:
@@ -127,14 +158,14 @@ class RepoMetrics:
             "open_issues_include_pulls": self.open_issues_include_pulls,
             "archived": self.archived,
             "disabled": self.disabled,
-            "pushed_at": _iso(self.pushed_at),
-            "created_at": _iso(self.created_at),
+            "pushed_at": iso(self.pushed_at),
+            "created_at": iso(self.created_at),
             "license": self.license,
             "latest_release": (
                 self.latest_release.to_dict() if self.latest_release else None
             ),
             "source": self.source.value,
-            "observed_at": _iso(self.observed_at),
+            "observed_at": iso(self.observed_at),
             "provenance": self.provenance,
         }
 
@@ -142,7 +173,7 @@ class RepoMetrics:
     def from_dict(cls, data: Mapping[str, Any]) -> RepoMetrics:
         """The inverse of :meth:`to_dict` (the on-disk cache uses it)."""
         release = data.get("latest_release")
-        observed = _date_time(data["observed_at"])
+        observed = parse_time(data["observed_at"])
         if observed is None:
             raise ValueError("no observation time")
         return cls(
@@ -157,8 +188,8 @@ class RepoMetrics:
             ),
             archived=data.get("archived"),
             disabled=data.get("disabled"),
-            pushed_at=_date_time(data.get("pushed_at")),
-            created_at=_date_time(data.get("created_at")),
+            pushed_at=parse_time(data.get("pushed_at")),
+            created_at=parse_time(data.get("created_at")),
             license=data.get("license"),
             latest_release=(
                 LatestRelease.from_dict(release) if release else None
@@ -200,7 +231,7 @@ class RepoError:
             "repo": self.repo,
             "error": self.kind,
             "message": str(self.error),
-            "reset_at": _iso(reset_at),
+            "reset_at": iso(reset_at),
         }
 
 
@@ -292,15 +323,6 @@ class Snapshot:
 
 
 _SNAPSHOT_FILE: Final = "github-snapshot.json"
-
-
-def _date_time(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment
 
 
 def snapshot_from_dict(data: Mapping[str, Any]) -> Snapshot:

@@ -9,7 +9,7 @@ import attrs
 
 from ._criteria import Criterion
 from ._registry import _Choice
-from .exceptions import UnknownPurposeError
+from .exceptions import InvalidChoiceError, UnknownPurposeError
 
 
 __all__ = ["ALIASES", "PROFILES", "Profile", "Purpose", "purposes"]
@@ -32,17 +32,16 @@ class Purpose(_Choice):
         Raises:
             UnknownPurposeError: listing every purpose and alias.
         """
-        if isinstance(value, cls):
-            return value
+        wanted = value
         if isinstance(value, str):
             folded = value.strip().lower().replace("-", "_")
-            folded = ALIASES.get(folded, folded)
-            for member in cls:
-                if member.value == folded:
-                    return member
-        raise UnknownPurposeError(
-            str(value), (*(m.value for m in cls), *ALIASES)
-        )
+            wanted = ALIASES.get(folded, folded)
+        try:
+            return super().parse(wanted)
+        except InvalidChoiceError:
+            raise UnknownPurposeError(
+                str(value), (*cls.choices(), *ALIASES)
+            ) from None
 
 
 ALIASES: Final[Mapping[str, str]] = {

@@ -26,6 +26,7 @@ import attrs
 from ._criteria import (
     CRITERIA,
     CURRENT_RATINGS,
+    REQUIRABLE,
     RUBRIC_CRITERIA,
     SEED_ERA_AS_OF,
     SEED_ERA_RATINGS,
@@ -38,6 +39,7 @@ from ._profiles import PROFILES, Profile, Purpose
 from ._registry import Framework, GpuBackend, Source, Status
 from ._speed import SEED_ERA_CUTOFF, SPEED
 from .exceptions import (
+    InvalidChoiceError,
     InvalidConstraintError,
     InvalidWeightsError,
     UnknownCriterionError,
@@ -594,15 +596,19 @@ def _robustness_line(robust: Robustness) -> str:
 # -- weights -----------------------------------------------------------------
 
 
-def _criterion(name: object) -> Criterion:
-    if isinstance(name, Criterion):
-        return name
-    if isinstance(name, str):
-        folded = name.strip().lower().replace("-", "_")
-        for member in Criterion:
-            if member.value == folded:
-                return member
-    raise UnknownCriterionError(str(name), [c.value for c in Criterion])
+def _criterion(
+    name: object, allowed: Sequence[Criterion] = tuple(Criterion)
+) -> Criterion:
+    """*name* (``-`` read as ``_``) as one of the *allowed* criteria."""
+    try:
+        criterion = Criterion.parse(
+            name.replace("-", "_") if isinstance(name, str) else name
+        )
+    except InvalidChoiceError:
+        criterion = None
+    if criterion is None or criterion not in allowed:
+        raise UnknownCriterionError(str(name), [c.value for c in allowed])
+    return criterion
 
 
 def _exact(value: object, criterion: str) -> Fraction:
@@ -1129,6 +1135,31 @@ def _maintenance_cell(
     )
 
 
+def _latest_release(
+    framework: Framework, found: RepoMetrics | None
+) -> tuple[date | None, tuple[Source, ...]]:
+    """The newer of the catalog's and the metrics' latest release dates.
+
+    Metrics fetched after the catalog was written may know a newer release;
+    its source joins the maintenance sources only when it is the newer one.
+    """
+    catalog = (
+        framework.latest_release.date if framework.latest_release else None
+    )
+    release = found.latest_release if found else None
+    if found is None or release is None or release.published_at is None:
+        return catalog, ()
+    published = release.published_at.date()
+    if catalog is not None and catalog >= published:
+        return catalog, ()
+    source = Source(
+        title=f"GitHub release {release.tag} of {found.full_name} ({found.source.value})",
+        url=f"{found.url}/releases/tag/{release.tag}",
+        date=published,
+    )
+    return published, (source,)
+
+
 # -- the pipeline ---------------------------------------------------------------
 
 
@@ -1146,7 +1177,7 @@ def _choice(value: object, choices: Iterable[str], what: str) -> str:
     folded = value.strip().lower() if isinstance(value, str) else value
     options = tuple(choices)
     if folded not in options:
-        raise InvalidConstraintError(f"{what}={value}", options)
+        raise InvalidConstraintError(str(value), options, constraint=what)
     return str(folded)
 
 
@@ -1167,15 +1198,18 @@ def _candidates(
         cells[Criterion.TRAINING_SPEED] = _speed_cell(era, key, cnn, rnn)
         if era == "seed_era":
             in_era = key in SEED_ERA_STATUS
-            status, since, source = SEED_ERA_STATUS.get(
-                key, (framework.status, None, _SPEED_SOURCE)
-            )
-            status_sources: tuple[Source, ...] = (source,)
+            if in_era:
+                status, since, source = SEED_ERA_STATUS[key]
+                status_sources: tuple[Source, ...] = (source,)
+            else:  # excluded anyway; the registry's status, undated
+                status, since = framework.status, None
+                status_sources = framework.sources_for("status")
             archived = False
             cells[Criterion.COMMUNITY] = _UNKNOWN_CELL._replace(
                 note=_NO_SEED_STARS
             )
             released = since
+            release_sources: tuple[Source, ...] = ()
         else:
             in_era = True
             status, since = framework.status, framework.status_date
@@ -1183,11 +1217,7 @@ def _candidates(
             found = _metrics_for(framework, metrics)
             archived = bool(found and found.archived)
             cells[Criterion.COMMUNITY] = _community_cell(found)
-            released = (
-                framework.latest_release.date
-                if framework.latest_release
-                else None
-            )
+            released, release_sources = _latest_release(framework, found)
             if archived and found is not None:
                 status_sources = (
                     *status_sources,
@@ -1198,7 +1228,8 @@ def _candidates(
             released,
             as_of,
             archived=archived,
-            sources=status_sources or framework.sources_for("latest_release"),
+            sources=(*status_sources, *release_sources)
+            or framework.sources_for("latest_release"),
         )
         result.append(
             _Candidate(
@@ -1461,13 +1492,16 @@ def _classic_note(
 
 
 def _resolve_metrics(
-    metrics: Iterable[RepoMetrics] | None, *, refresh: bool
+    metrics: Iterable[RepoMetrics] | None,
+    *,
+    refresh: bool,
+    token: str | None = None,
 ) -> tuple[dict[str, RepoMetrics], date, tuple[str, ...]]:
     notes: tuple[str, ...] = ()
     if metrics is None and refresh:
         from ._github import fetch_metrics
 
-        report = fetch_metrics()
+        report = fetch_metrics(token=token)
         metrics = report.results
         notes = tuple(report.notes)
     if metrics is None:
@@ -1488,13 +1522,46 @@ def _resolve_metrics(
     return by_name, as_of, notes
 
 
+def _environment(
+    *, installed: bool | str | Iterable[str | Framework] | None
+) -> frozenset[str] | None:
+    """The registry keys *installed* allows, or ``None`` for no constraint."""
+    if installed is None or installed is False:
+        return None
+    if installed is True:
+        from ._detect import installed as detect_installed
+
+        return frozenset(d.key for d in detect_installed())
+    from ._frameworks import get_framework
+
+    names = (installed,) if isinstance(installed, str) else installed
+    return frozenset(
+        name.key if isinstance(name, Framework) else get_framework(name).key
+        for name in names
+    )
+
+
+def _language(language: str, pool: Iterable[Framework]) -> str:
+    """*language* as the registry spells it (``"java"`` is ``"Java"``).
+
+    A language no framework has would exclude them all; it raises instead.
+    """
+    known = {lang.casefold(): lang for f in pool for lang in f.languages}
+    try:
+        return known[language.strip().casefold()]
+    except KeyError:
+        raise InvalidConstraintError(
+            language, sorted(set(known.values())), constraint="language"
+        ) from None
+
+
 def recommend(  # noqa: PLR0913
     purpose: Purpose | str = Purpose.ACADEMIC,
     *,
     weights: Mapping[str, float] | None = None,
     priorities: Sequence[str] | None = None,
     language: str | None = None,
-    installed: bool | Iterable[str] = False,
+    installed: bool | str | Iterable[str | Framework] | None = False,
     require: Iterable[str] = (),
     gpu_vendor: str | None = None,
     include_unmaintained: bool = False,
@@ -1504,6 +1571,7 @@ def recommend(  # noqa: PLR0913
     unknown: str = "exclude",
     metrics: Iterable[RepoMetrics] | None = None,
     refresh: bool = False,
+    token: str | None = None,
     frameworks: Iterable[Framework] | None = None,
 ) -> Recommendation:
     """Rank the frameworks for *purpose* and explain every point.
@@ -1514,9 +1582,12 @@ def recommend(  # noqa: PLR0913
     to 100); *priorities* replaces them with rank-order centroid weights
     for the criteria named, most important first.
 
-    Hard constraints: *language* (an official API language), *installed*
-    (``True`` asks the local detection; an iterable gives registry keys),
-    *require* (criteria that must be supported, such as ``"rnn"``),
+    Hard constraints: *language* (an official API language, any case),
+    *installed* (``True`` asks the local detection; a name or an iterable
+    of names gives the frameworks, by key or alias such as ``"torch"``;
+    ``None`` and ``False`` mean no constraint), *require* (capabilities
+    that must be supported, such as ``"rnn"``: one of graphs, autodiff,
+    gpu, distributed_gpu, deployment, cnn, rnn, beginner),
     *gpu_vendor* (``nvidia``, ``amd``, ``apple``, ``intel``, ``tpu``),
     *include_unmaintained* and *core_gate* (large graphs, automatic
     differentiation and simple GPU use).  *unknown* decides whether a
@@ -1524,14 +1595,19 @@ def recommend(  # noqa: PLR0913
 
     *data* is ``"current"`` or ``"seed_era"`` (mid-2018 values).  Community
     and maintenance come from the bundled snapshot unless *metrics* are
-    given or *refresh* fetches them.  *missing* values count as 0
+    given or *refresh* fetches them from GitHub (with *token*, if given;
+    it is used for that request only and never kept).  When those metrics
+    date a newer release than the catalog, maintenance uses it.  *missing*
+    values count as 0
     (``pessimistic``) or 0.5 (``neutral``) of their scale.
 
     Raises:
         UnknownPurposeError: unknown purpose; lists purposes and aliases.
-        UnknownCriterionError: a weight, priority or requirement names no
-            criterion.
-        InvalidConstraintError: a constraint value is outside its choices.
+        UnknownCriterionError: a weight or priority names no criterion, or
+            a requirement no capability.
+        UnknownFrameworkError: *installed* names no framework.
+        InvalidConstraintError: a constraint value is outside its choices,
+            or *language* is no framework's API language.
         InvalidWeightsError: negative, non-finite or all-zero weights.
     """
     chosen = Purpose.parse(purpose)
@@ -1545,29 +1621,24 @@ def recommend(  # noqa: PLR0913
     )
     if isinstance(require, str):
         require = (require,)
-    required = tuple(dict.fromkeys(_criterion(r) for r in require))
+    required = tuple(dict.fromkeys(_criterion(r, REQUIRABLE) for r in require))
     exact_weights, overrides = resolve_weights(
         PROFILES[chosen], weights, priorities
     )
-    environment: frozenset[str] | None = None
-    if installed is True:
-        from ._detect import installed as detect_installed
+    environment = _environment(installed=installed)
+    from ._frameworks import frameworks as registered
 
-        environment = frozenset(d.key for d in detect_installed())
-    elif installed is not False:
-        environment = frozenset(installed)
-    if frameworks is None:
-        from ._frameworks import frameworks as registered
-
-        pool = tuple(registered())
-    else:
-        pool = tuple(frameworks)
+    pool = tuple(registered() if frameworks is None else frameworks)
+    if language is not None:
+        language = _language(language, (*pool, *registered()))
     if era == "seed_era":
         by_repo: dict[str, RepoMetrics] = {}
         as_of = SEED_ERA_AS_OF
         fetched: tuple[str, ...] = ()
     else:
-        by_repo, as_of, fetched = _resolve_metrics(metrics, refresh=refresh)
+        by_repo, as_of, fetched = _resolve_metrics(
+            metrics, refresh=refresh, token=token
+        )
     return _recommend(
         chosen,
         exact_weights,

@@ -197,9 +197,26 @@ class UnknownCriterionError(InvalidChoiceError):
 
 
 class InvalidConstraintError(InvalidChoiceError):
-    """A recommendation constraint has a value outside its choices."""
+    """A recommendation constraint has a value outside its choices.
+
+    ``constraint`` names the constraint (``"gpu_vendor"``), when known.
+    """
 
     kind = "constraint value"
+
+    def __init__(
+        self,
+        value: str,
+        choices: Iterable[str],
+        constraint: str | None = None,
+    ) -> None:
+        self.constraint = constraint
+        if constraint:
+            self.kind = constraint
+        super().__init__(value, choices)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.value, self.choices, self.constraint))
 
 
 class InvalidWeightsError(DlchooseError, ValueError):

@@ -1,9 +1,11 @@
 """``dlchoose stats`` and ``dlchoose table``: live GitHub figures.
 
-The token comes from ``GITHUB_TOKEN`` or ``GH_TOKEN`` (read here, never by
-the library); ``--api-url`` or ``DLCHOOSE_GITHUB_API_URL`` point at GitHub
-Enterprise; ``--offline`` or ``DLCHOOSE_OFFLINE=1`` keep the run off the
-network.
+The token is read here, never by the library: ``GITHUB_TOKEN`` or
+``GH_TOKEN`` (github.com credentials) only for the default API URL, and
+``DLCHOOSE_GITHUB_TOKEN`` for any other (``--api-url`` or
+``DLCHOOSE_GITHUB_API_URL``, e.g. GitHub Enterprise), so a github.com token
+never goes to another host.  ``--offline`` or ``DLCHOOSE_OFFLINE=1`` keep the
+run off the network.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import math
 import os
 import sys
 
@@ -19,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import Framework, frameworks, get_framework
 from ..exceptions import UnknownFrameworkError
-from ._output import print_json, table, warn
+from ._output import error, print_json, table, warn
 
 
 if TYPE_CHECKING:
@@ -30,6 +33,24 @@ __all__ = ["register", "run_stats", "run_table"]
 
 #: Fetches of at least this many repositories show progress on a terminal.
 PROGRESS_FROM = 5
+
+#: The API whose credentials ``GITHUB_TOKEN`` and ``GH_TOKEN`` hold.
+GITHUB_API_URL = "https://api.github.com"
+
+#: Snapshot rows count open issues only; their cells carry this mark.
+ISSUES_ONLY_MARK = "*"
+
+
+def _deadline(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not (value > 0 and math.isfinite(value)):
+        raise argparse.ArgumentTypeError(
+            f"must be a positive number of seconds: {text!r}"
+        )
+    return value
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -49,7 +70,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--deadline",
         metavar="SECONDS",
-        type=float,
+        type=_deadline,
         default=60.0,
         help="give up on the network after this long (default: 60)",
     )
@@ -69,8 +90,9 @@ def register(subparsers: Any) -> None:
             " state, last push, licence and latest release from GitHub."
             " NAME is a framework (key, name or alias) or an owner/name"
             " repository; by default every registered framework. Set"
-            " GITHUB_TOKEN or GH_TOKEN to use GraphQL (one request for all)"
-            " and a higher rate limit."
+            " GITHUB_TOKEN or GH_TOKEN (DLCHOOSE_GITHUB_TOKEN for another"
+            " --api-url) to use GraphQL (one request for all) and a higher"
+            " rate limit."
         ),
     )
     stats.add_argument("names", metavar="NAME", nargs="*")
@@ -99,8 +121,20 @@ def register(subparsers: Any) -> None:
     comparison.set_defaults(handler=run_table)
 
 
-def _token() -> str | None:
-    return os.environ.get("GITHUB_TOKEN") or os.environ.get("GH_TOKEN") or None
+def _api_url(args: argparse.Namespace) -> str:
+    return (
+        args.api_url
+        or os.environ.get("DLCHOOSE_GITHUB_API_URL")
+        or GITHUB_API_URL
+    )
+
+
+def _token(api_url: str) -> str | None:
+    """The token for *api_url*: github.com's own only for github.com."""
+    names: tuple[str, ...] = ("DLCHOOSE_GITHUB_TOKEN",)
+    if api_url.rstrip("/").casefold() == GITHUB_API_URL:
+        names = ("GITHUB_TOKEN", "GH_TOKEN")
+    return next((os.environ[n] for n in names if os.environ.get(n)), None)
 
 
 def _progress(total: int) -> Callable[[int, int], None] | None:
@@ -121,19 +155,26 @@ def _progress(total: int) -> Callable[[int, int], None] | None:
 
 def _fetch(
     args: argparse.Namespace, repos: Sequence[str | Framework]
-) -> MetricsReport:
+) -> MetricsReport | None:
+    """The report, or ``None`` after reporting a usage error (a token
+    refused for a plain-HTTP API URL, a framework without a repository)."""
     # Imported here: the other subcommands should not pay for the client.
     from .. import fetch_metrics
 
-    return fetch_metrics(
-        repos,
-        token=_token(),
-        offline=args.offline,
-        api_url=args.api_url,
-        use_cache=not args.no_cache,
-        deadline=args.deadline,
-        progress=_progress(len(repos)),
-    )
+    api_url = _api_url(args)
+    try:
+        return fetch_metrics(
+            repos,
+            token=_token(api_url),
+            offline=args.offline,
+            api_url=api_url,
+            use_cache=not args.no_cache,
+            deadline=args.deadline,
+            progress=_progress(len(repos)),
+        )
+    except ValueError as err:
+        error(str(err))
+        return None
 
 
 def _framework_key(repo: str) -> str | None:
@@ -162,6 +203,7 @@ def stats_document(report: MetricsReport) -> dict[str, Any]:
                 "forks": m.forks,
                 "watchers": m.watchers,
                 "open_issues": m.open_issues,
+                "open_issues_include_pulls": m.open_issues_include_pulls,
                 "archived": m.archived,
                 "pushed_at": data["pushed_at"],
                 "license": m.license,
@@ -181,6 +223,13 @@ def _number(value: int | None) -> str:
     return "-" if value is None else f"{value:,}"
 
 
+def _open_issues(metrics: RepoMetrics) -> str:
+    text = _number(metrics.open_issues)
+    if metrics.open_issues is None or metrics.open_issues_include_pulls:
+        return text
+    return text + ISSUES_ONLY_MARK
+
+
 def _flag(value: bool | None) -> str:  # noqa: FBT001 - a value, not an option
     if value is None:
         return "-"
@@ -197,10 +246,10 @@ def _as_of(metrics: RepoMetrics) -> str:
 def _report_problems(report: MetricsReport) -> None:
     for note in report.notes:
         warn(note)
-    for error in report.errors:
-        message = str(error.error)
-        if error.repo not in message:
-            message = f"{error.repo}: {message}"
+    for problem in report.errors:
+        message = str(problem.error)
+        if problem.repo not in message:
+            message = f"{problem.repo}: {message}"
         warn(message)
 
 
@@ -208,6 +257,8 @@ def run_stats(args: argparse.Namespace) -> int:
     names: list[str | Framework] = list(args.names)
     repos = names or [f for f in frameworks() if f.repository]
     report = _fetch(args, repos)
+    if report is None:
+        return 2
     _report_problems(report)
     if args.json:
         print_json(stats_document(report))
@@ -219,7 +270,7 @@ def run_stats(args: argparse.Namespace) -> int:
                 _number(m.stars),
                 _number(m.forks),
                 _number(m.watchers),
-                _number(m.open_issues),
+                _open_issues(m),
                 _flag(m.archived),
                 f"{m.pushed_at:%Y-%m-%d}" if m.pushed_at else "-",
                 m.license or "-",
@@ -246,7 +297,22 @@ def run_stats(args: argparse.Namespace) -> int:
                 rows,
             )
         )
-    return 1 if report.errors and not report.results else 0
+        if any(
+            _open_issues(m).endswith(ISSUES_ONLY_MARK) for m in report.results
+        ):
+            print(
+                f"{ISSUES_ONLY_MARK} open issues only, without pull requests"
+                " (snapshot figures)"
+            )
+    if report.errors and not report.results:
+        count = len(report.errors)
+        error(
+            "no figures for the repository asked for"
+            if count == 1
+            else f"no figures for any of the {count} repositories asked for"
+        )
+        return 1
+    return 0
 
 
 _TABLE_HEADERS = (
@@ -326,6 +392,8 @@ def run_table(args: argparse.Namespace) -> int:
     selected = frameworks()
     repos = [f for f in selected if f.repository]
     report = _fetch(args, repos)
+    if report is None:
+        return 2
     _report_problems(report)
     rows = _table_rows(report, selected)
     if args.format == "json":

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
 from typing import Any
 
-from .._profiles import ALIASES, Purpose, purposes
-from .._recommend import DATA_ERAS, GPU_VENDORS, recommend
+from .. import Purpose, purposes, recommend
+from .._criteria import REQUIRABLE
+from .._profiles import ALIASES
+from .._recommend import DATA_ERAS, GPU_VENDORS
 from ..exceptions import InvalidWeightsError
 from ._output import print_json, table
 
@@ -49,7 +53,10 @@ def register(subparsers: Any) -> None:
         action="append",
         default=[],
         metavar="CRITERION",
-        help="a criterion that must be supported, e.g. rnn (repeatable)",
+        help=(
+            "a capability that must be supported (repeatable): "
+            + ", ".join(c.value for c in REQUIRABLE)
+        ),
     )
     parser.add_argument(
         "--gpu-vendor",
@@ -69,7 +76,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--weights",
         metavar="K=V,...",
-        help="override weights, e.g. deployment=30,community=5",
+        help=(
+            "override profile weights, e.g. deployment=30,community=5; each"
+            " replaces the profile's weight, then all weights are rescaled"
+            " to sum to 100"
+        ),
     )
     parser.add_argument(
         "--priorities",
@@ -82,7 +93,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--refresh",
         action="store_true",
-        help="fetch fresh GitHub metrics instead of the bundled snapshot",
+        help=(
+            "fetch fresh GitHub metrics instead of the bundled snapshot"
+            " (uses GITHUB_TOKEN or GH_TOKEN when set)"
+        ),
     )
     output = parser.add_mutually_exclusive_group()
     output.add_argument(
@@ -141,14 +155,21 @@ def run_recommend(args: argparse.Namespace) -> int:
         core_gate=not args.no_core_gate,
         data=args.data,
         refresh=args.refresh,
+        token=_token() if args.refresh else None,
     )
     if args.json:
         print_json(result.to_dict())
     elif args.explain:
         print(result.explain())
     else:
+        _warn(result.warnings, every=args.refresh)
         print(result.summary())
     return 0
+
+
+def _token() -> str | None:
+    """A GitHub token from ``GITHUB_TOKEN`` or ``GH_TOKEN``, if either is set."""
+    return os.environ.get("GITHUB_TOKEN") or os.environ.get("GH_TOKEN") or None
 
 
 def run_purposes(args: argparse.Namespace) -> int:
@@ -167,3 +188,18 @@ def run_purposes(args: argparse.Namespace) -> int:
             f" {profile.summary}"
         )
     return 0
+
+
+def _warn(warnings: tuple[str, ...], *, every: bool) -> None:
+    """Warnings on stderr: each one after a refresh (a fallback to older
+    figures must be seen), otherwise a count, so the short answer stays
+    short; --explain and --json carry them all."""
+    if every:
+        for warning in warnings:
+            print(f"dlchoose: warning: {warning}", file=sys.stderr)
+    elif warnings:
+        print(
+            f"dlchoose: {len(warnings)} warnings about unknown or stale"
+            " values; --explain lists them",
+            file=sys.stderr,
+        )
