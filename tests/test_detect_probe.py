@@ -398,10 +398,10 @@ class TestInterrupted:
         assert [] == started
 
     @pytest.mark.parametrize(
-        ("cpus", "expected"), [(None, 2), (1, 2), (2, 2), (16, 16)]
+        ("cpus", "expected"), [(None, 4), (1, 4), (2, 4), (16, 16)]
     )
     def test_max_children(self, monkeypatch, cpus, expected):
-        """At most one child per CPU run at once, and never fewer than 2."""
+        """At most one child per CPU run at once, and never fewer than 4."""
         monkeypatch.setattr(os, "cpu_count", lambda: cpus)
 
         assert expected == max_children()
