@@ -16,12 +16,12 @@ def error(message: str) -> None:
 
 
 def warn(message: str) -> None:
+    """A note for the user on stderr, prefixed with the program name."""
     print(f"dlchoose: {message}", file=sys.stderr)
 
 
 def print_json(document: dict[str, Any]) -> None:
-    """One JSON object on stdout, deterministic (sorted nowhere: keys keep
-    the documented order)."""
+    """One JSON object on stdout; keys keep their documented order."""
     print(json.dumps(document, indent=2, ensure_ascii=False))
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 
 from typing import Any
 
@@ -13,7 +12,7 @@ from .._criteria import REQUIRABLE
 from .._profiles import ALIASES
 from .._recommend import DATA_ERAS, GPU_VENDORS
 from ..exceptions import InvalidWeightsError
-from ._output import print_json, table
+from ._output import print_json, table, warn
 
 
 def register(subparsers: Any) -> None:
@@ -196,10 +195,9 @@ def _warn(warnings: tuple[str, ...], *, every: bool) -> None:
     short; --explain and --json carry them all."""
     if every:
         for warning in warnings:
-            print(f"dlchoose: warning: {warning}", file=sys.stderr)
+            warn(f"warning: {warning}")
     elif warnings:
-        print(
-            f"dlchoose: {len(warnings)} warnings about unknown or stale"
-            " values; --explain lists them",
-            file=sys.stderr,
+        warn(
+            f"{len(warnings)} warnings about unknown or stale values;"
+            " --explain lists them"
         )
