@@ -36,13 +36,13 @@ DEFAULT_PYTHON = ROOT / ".nox" / "_detect_envs" / "modern" / "bin" / "python"
 FOUR = ["pytorch", "tensorflow", "jax", "keras"]
 
 DETECT = (
-    "import dlchoose, dlchoose._detect\n"
-    "detect = getattr(dlchoose, 'detect', None) or dlchoose._detect.detect\n"
+    "import dlchoose, dlchoose._detect._scan\n"
+    "detect = getattr(dlchoose, 'detect', None) or dlchoose._detect._scan.detect\n"
     "detect()"
 )
 PROBE = (
-    "import dlchoose._detect\n"
-    f"r = dlchoose._detect.detect({FOUR!r}, probe=True, timeout=300)\n"
+    "import dlchoose._detect._scan\n"
+    f"r = dlchoose._detect._scan.detect({FOUR!r}, probe=True, timeout=300)\n"
     "assert all(d.probe.importable for d in r), r"
 )
 TRANSFORMERS = (

@@ -29,8 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.github_server import FakeGitHub, Reply, repo_body
 
-from dlchoose._cache import DiskCache
-from dlchoose._github import GitHubClient, registry_repositories
+from dlchoose._metrics._cache import DiskCache
+from dlchoose._metrics._client import GitHubClient, registry_repositories
 
 
 TOKEN = "ghp_" + "b" * 36

@@ -35,7 +35,7 @@ def _median_ms(func: Callable[[], object], calls: int) -> float:
 
 def bench_library(calls: int) -> dict[str, float]:
     start = time.perf_counter()
-    import dlchoose._recommend as rec
+    import dlchoose._recommend._core as rec
 
     imported = (time.perf_counter() - start) * 1000
     first_start = time.perf_counter()
@@ -52,7 +52,7 @@ def bench_library(calls: int) -> dict[str, float]:
         rec.recommend("academic")
 
     return {
-        "import dlchoose._recommend (ms)": imported,
+        "import dlchoose._recommend._core (ms)": imported,
         "first recommend() (ms)": first,
         "recommend() median, repeated call (ms)": _median_ms(
             lambda: rec.recommend("academic"), calls

@@ -1,4 +1,4 @@
-"""Build ``src/dlchoose/data/github-snapshot.json`` from the research CSV.
+"""Build ``src/dlchoose/_metrics/github-snapshot.json`` from the research CSV.
 
 Usage::
 
@@ -24,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CSV = ROOT.parent / "shared" / "research" / "github-snapshot.csv"
-DEFAULT_OUT = ROOT / "src" / "dlchoose" / "data" / "github-snapshot.json"
+DEFAULT_OUT = ROOT / "src" / "dlchoose" / "_metrics" / "github-snapshot.json"
 
 
 def _int(cell: str) -> int | None:

@@ -4,7 +4,7 @@ Usage::
 
     python scripts/build_speed.py [../shared/research/benchmarks.csv]
 
-The CSV is copied to ``src/dlchoose/data/benchmarks.csv`` (so the package
+The CSV is copied to ``src/dlchoose/_recommend/benchmarks.csv`` (so the package
 carries its evidence) and the training-speed scores of ``benchmarks.md`` §5
 are fitted for two data eras: ``current`` (every row) and ``seed_era`` (rows
 published up to 2018-06-30).  The fit is deterministic: rows, cells and
@@ -28,7 +28,9 @@ from typing import Final, NamedTuple
 
 ROOT: Final = Path(__file__).resolve().parent.parent
 DEFAULT_CSV: Final = ROOT.parent / "shared" / "research" / "benchmarks.csv"
-BUNDLED_CSV: Final = ROOT / "src" / "dlchoose" / "data" / "benchmarks.csv"
+BUNDLED_CSV: Final = (
+    ROOT / "src" / "dlchoose" / "_recommend" / "benchmarks.csv"
+)
 OUTPUT: Final = ROOT / "src" / "dlchoose" / "_speed.py"
 
 TASKS: Final = {"cnn": "CNN training", "rnn": "RNN training"}

@@ -1,4 +1,4 @@
-"""Regenerate ``src/dlchoose/data/github-snapshot.json`` from the live API.
+"""Regenerate ``src/dlchoose/_metrics/github-snapshot.json`` from the live API.
 
 Maintainers only; needs a token (GraphQL)::
 
@@ -24,16 +24,16 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from dlchoose._github import (
+from dlchoose._metrics._client import (
     DEFAULT_API_URL,
     GitHubClient,
     registry_repositories,
 )
-from dlchoose._metrics import MetricsSource, RepoMetrics
+from dlchoose._metrics._values import MetricsSource, RepoMetrics
 
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_OUT = ROOT / "src" / "dlchoose" / "data" / "github-snapshot.json"
+DEFAULT_OUT = ROOT / "src" / "dlchoose" / "_metrics" / "github-snapshot.json"
 
 
 def _iso(moment: datetime | None) -> str | None:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-import dlchoose._frameworks
+import dlchoose._registry._lookup
 
 
 _LOCAL_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
@@ -88,6 +88,6 @@ def _isolated_user_state(
         "DLCHOOSE_OFFLINE",
     ):
         monkeypatch.delenv(name, raising=False)
-    dlchoose._frameworks.reset_registry()
+    dlchoose._registry._lookup.reset_registry()
     yield
-    dlchoose._frameworks.reset_registry()
+    dlchoose._registry._lookup.reset_registry()

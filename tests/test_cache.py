@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from dlchoose._cache import (
+from dlchoose._metrics._cache import (
     CacheEntry,
     DiskCache,
     default_cache_dir,
     token_fingerprint,
 )
-from dlchoose._metrics import LatestRelease, MetricsSource, RepoMetrics
+from dlchoose._metrics._values import LatestRelease, MetricsSource, RepoMetrics
 
 
 NOW = datetime(2026, 11, 26, 12, tzinfo=timezone.utc)

@@ -1,4 +1,4 @@
-"""Invariants of the shipped catalog (``dlchoose._catalog.CATALOG``).
+"""Invariants of the shipped catalog (``dlchoose._registry._catalog.CATALOG``).
 
 These pin properties every entry must keep, not copies of the data: facts
 are sourced and dated, names are unique, detection fields are well formed
@@ -17,9 +17,9 @@ from packaging.utils import canonicalize_name
 
 import dlchoose
 
-from dlchoose._catalog import CATALOG
-from dlchoose._frameworks import get_framework
-from dlchoose._registry import (
+from dlchoose._registry._catalog import CATALOG
+from dlchoose._registry._lookup import get_framework
+from dlchoose._registry._model import (
     Framework,
     Registry,
     Source,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dlchoose import frameworks
-from dlchoose._criteria import (
+from dlchoose._recommend._criteria import (
     CRITERIA,
     CURRENT_RATINGS,
     REQUIRABLE,
@@ -15,7 +15,7 @@ from dlchoose._criteria import (
     SEED_ERA_STATUS,
     Criterion,
 )
-from dlchoose._profiles import PROFILES
+from dlchoose._recommend._profiles import PROFILES
 
 
 @pytest.fixture(name="keys")

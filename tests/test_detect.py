@@ -17,7 +17,7 @@ from packaging.version import Version
 
 from dlchoose import Framework, register_framework
 from dlchoose._compat import metadata
-from dlchoose._detect import (
+from dlchoose._detect._scan import (
     Detection,
     DetectionStatus,
     DistributionRecord,
@@ -710,7 +710,7 @@ class TestBuild:
         def broken(dist):
             raise ValueError("bad metadata")
 
-        monkeypatch.setattr("dlchoose._detect._requires", broken)
+        monkeypatch.setattr("dlchoose._detect._scan._requires", broken)
 
         assert only().build is None
 
@@ -1050,7 +1050,7 @@ class TestImportPurity:
             assert "requests" not in sys.modules
             assert "importlib.metadata" not in sys.modules
             from dlchoose import Framework, register_framework
-            from dlchoose._detect import detect
+            from dlchoose._detect._scan import detect
             register_framework(Framework(key="fakenet", name="Fake",
                 status="active", distributions=["fakenet"],
                 import_names=["fakenet"]))

@@ -12,13 +12,13 @@ import dlchoose
 
 from dlchoose import Framework, register_framework
 from dlchoose._cli import main
-from dlchoose._detect import clear_cache
-from dlchoose._environment import (
+from dlchoose._detect._environment import (
     EnvironmentReport,
     environment,
     nvidia_driver_version,
     parse_visible_devices,
 )
+from dlchoose._detect._scan import clear_cache
 
 
 class TestVisibleDevices:
@@ -311,8 +311,8 @@ class TestCli:
     def test_gpu_cell(self):
         """A usable GPU shows as backend and device count."""
         from dlchoose._cli._detect_cmd import _gpu_cell
-        from dlchoose._detect import Detection
-        from dlchoose._probe import GpuInfo, ProbeResult
+        from dlchoose._detect._probe import GpuInfo, ProbeResult
+        from dlchoose._detect._scan import Detection
 
         def with_gpu(gpu):
             probe = ProbeResult(status="importable", gpu=gpu)

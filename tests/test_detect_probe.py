@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 
 from dlchoose import Framework, register_framework
-from dlchoose._detect import DetectionStatus, clear_cache, detect
-from dlchoose._probe import (
+from dlchoose._detect._probe import (
     GpuInfo,
     ProbeResult,
     ProbeStatus,
@@ -27,6 +26,7 @@ from dlchoose._probe import (
     max_children,
     probe_modules,
 )
+from dlchoose._detect._scan import DetectionStatus, clear_cache, detect
 
 
 @pytest.fixture(name="modules")

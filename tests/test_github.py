@@ -11,16 +11,17 @@ from datetime import datetime, timedelta, timezone
 import attrs
 import pytest
 
-from dlchoose import _github, _metrics
-from dlchoose._cache import DiskCache
-from dlchoose._github import (
+from dlchoose._metrics import _client as _github
+from dlchoose._metrics import _values as _metrics
+from dlchoose._metrics._cache import DiskCache
+from dlchoose._metrics._client import (
     GitHubClient,
     RateLimitStatus,
     fetch_metrics,
     graphql_url,
     normalize_repo,
 )
-from dlchoose._metrics import MetricsSource, parse_time
+from dlchoose._metrics._values import MetricsSource, parse_time
 from dlchoose.exceptions import (
     AuthenticationError,
     MetricsError,
@@ -1073,7 +1074,7 @@ class TestHelpers:
 
     def test_one_time_parser(self):
         """The client, the cache and the values share one time parser."""
-        from dlchoose import _cache
+        from dlchoose._metrics import _cache
 
         copies = ["_parse_time", "_date_time", "_iso", "_now"]
         assert [] == [
@@ -1155,7 +1156,7 @@ class TestEdgeBranches:
 
     def test_snapshot_name_for_framework_without_repo(self, monkeypatch):
         """A framework without a repository adds no snapshot name."""
-        from dlchoose import _frameworks
+        from dlchoose._registry import _lookup as _frameworks
 
         registry = _frameworks.default_registry()
         framework = registry.get("pytorch")

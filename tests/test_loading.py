@@ -12,7 +12,7 @@ import pytest
 import dlchoose
 
 from dlchoose import Support
-from dlchoose._loading import framework_from_dict, read_framework_file
+from dlchoose._registry._files import framework_from_dict, read_framework_file
 from dlchoose.exceptions import DuplicateFrameworkError, InvalidFrameworkError
 
 

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from dlchoose._metrics import (
+from dlchoose._metrics._values import (
     LatestRelease,
     MetricsReport,
     MetricsSource,

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from dlchoose._github import GitHubClient
-from dlchoose._metrics import (
+from dlchoose._metrics._client import GitHubClient
+from dlchoose._metrics._values import (
     MetricsSource,
     RepoMetrics,
     Snapshot,

@@ -18,8 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import dlchoose._detect
-import dlchoose._github
+import dlchoose._detect._scan
+import dlchoose._metrics._client
 
 from dlchoose import (
     Framework,
@@ -29,15 +29,20 @@ from dlchoose import (
     get_framework,
 )
 from dlchoose._cli import main
-from dlchoose._criteria import CRITERIA, REQUIRABLE, SEED_ERA_AS_OF, Criterion
-from dlchoose._metrics import LatestRelease, MetricsReport
-from dlchoose._profiles import PROFILES, Purpose, purposes
-from dlchoose._recommend import (
+from dlchoose._metrics._values import LatestRelease, MetricsReport
+from dlchoose._recommend._core import (
     Recommendation,
     _candidates,
     recommend,
     resolve_weights,
 )
+from dlchoose._recommend._criteria import (
+    CRITERIA,
+    REQUIRABLE,
+    SEED_ERA_AS_OF,
+    Criterion,
+)
+from dlchoose._recommend._profiles import PROFILES, Purpose, purposes
 from dlchoose.exceptions import (
     InvalidConstraintError,
     InvalidWeightsError,
@@ -337,7 +342,9 @@ class TestConstraints:
         class Found:
             key = "pytorch"
 
-        monkeypatch.setattr(dlchoose._detect, "installed", lambda: (Found(),))
+        monkeypatch.setattr(
+            dlchoose._detect._scan, "installed", lambda: (Found(),)
+        )
         rec = recommend(installed=True)
         assert ["pytorch"] == [r.framework for r in rec.ranking]
 
@@ -658,7 +665,9 @@ def fake_fetch(monkeypatch, notes=("offline",)) -> list[dict[str, Any]]:
         calls.append(kwargs)
         return MetricsReport(results=snapshot, notes=notes)
 
-    monkeypatch.setattr(dlchoose._github, "fetch_metrics", fetch_metrics)
+    monkeypatch.setattr(
+        dlchoose._metrics._client, "fetch_metrics", fetch_metrics
+    )
     return calls
 
 
@@ -810,7 +819,7 @@ class TestDeterminism:
     def test_same_json_across_processes(self):
         """Fresh interpreters with different hash seeds print identical JSON."""
         code = (
-            "import json, dlchoose._recommend as r;"
+            "import json, dlchoose._recommend._core as r;"
             "print(json.dumps(r.recommend('industry').to_dict()))"
         )
         outputs = set()
@@ -889,7 +898,7 @@ class TestCli:
 
     def test_installed_flag(self, capsys, monkeypatch):
         """--installed uses the detection."""
-        monkeypatch.setattr(dlchoose._detect, "installed", tuple)
+        monkeypatch.setattr(dlchoose._detect._scan, "installed", tuple)
         code, out, _ = run(capsys, "recommend", "--installed")
         assert 0 == code
         assert "No framework meets every constraint." in out

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dlchoose._recommend import (
+from dlchoose._recommend._core import (
     Matrix,
     Weights,
     _scores,

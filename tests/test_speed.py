@@ -11,7 +11,7 @@ from types import ModuleType
 
 import pytest
 
-from dlchoose._speed import SEED_ERA_CUTOFF, SPEED
+from dlchoose._recommend._speed import SEED_ERA_CUTOFF, SPEED
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,7 +79,7 @@ class TestSpeed:
         monkeypatch.setattr(build, "BUNDLED_CSV", csv_copy)
         monkeypatch.setattr(build, "ROOT", tmp_path)
         assert 0 == build.main(
-            [str(ROOT / "src/dlchoose/data/benchmarks.csv")]
+            [str(ROOT / "src/dlchoose/_recommend/benchmarks.csv")]
         )
         first = out.read_text()
         assert 0 == build.main([str(csv_copy)])

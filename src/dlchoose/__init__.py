@@ -12,13 +12,13 @@ import importlib
 
 from typing import TYPE_CHECKING, Any
 
-from ._frameworks import (
+from ._registry._lookup import (
     frameworks,
     get_framework,
     load_frameworks,
     register_framework,
 )
-from ._registry import (
+from ._registry._model import (
     Deployment,
     Framework,
     GpuBackend,
@@ -31,9 +31,9 @@ from ._registry import (
 
 
 if TYPE_CHECKING:
-    from ._cache import DiskCache
-    from ._criteria import Criterion
-    from ._detect import (
+    from ._detect._environment import EnvironmentReport, environment
+    from ._detect._probe import GpuInfo, ProbeResult, ProbeStatus
+    from ._detect._scan import (
         Detection,
         DetectionStatus,
         DistributionRecord,
@@ -41,9 +41,9 @@ if TYPE_CHECKING:
         installed,
         is_installed,
     )
-    from ._environment import EnvironmentReport, environment
-    from ._github import GitHubClient, RateLimitStatus, fetch_metrics
-    from ._metrics import (
+    from ._metrics._cache import DiskCache
+    from ._metrics._client import GitHubClient, RateLimitStatus, fetch_metrics
+    from ._metrics._values import (
         LatestRelease,
         MetricsReport,
         MetricsSource,
@@ -52,9 +52,9 @@ if TYPE_CHECKING:
         Snapshot,
         bundled_snapshot,
     )
-    from ._probe import GpuInfo, ProbeResult, ProbeStatus
-    from ._profiles import Profile, Purpose, purposes
-    from ._recommend import Recommendation, recommend
+    from ._recommend._core import Recommendation, recommend
+    from ._recommend._criteria import Criterion
+    from ._recommend._profiles import Profile, Purpose, purposes
 
 
 __all__ = [
@@ -102,34 +102,34 @@ __all__ = [
 
 # Public name -> private module that defines it, imported on first use.
 _LAZY = {
-    "Detection": "_detect",
-    "DetectionStatus": "_detect",
-    "DistributionRecord": "_detect",
-    "detect": "_detect",
-    "installed": "_detect",
-    "is_installed": "_detect",
-    "EnvironmentReport": "_environment",
-    "environment": "_environment",
-    "GpuInfo": "_probe",
-    "ProbeResult": "_probe",
-    "ProbeStatus": "_probe",
-    "DiskCache": "_cache",
-    "GitHubClient": "_github",
-    "RateLimitStatus": "_github",
-    "fetch_metrics": "_github",
-    "LatestRelease": "_metrics",
-    "MetricsReport": "_metrics",
-    "MetricsSource": "_metrics",
-    "RepoError": "_metrics",
-    "RepoMetrics": "_metrics",
-    "Snapshot": "_metrics",
-    "bundled_snapshot": "_metrics",
-    "Criterion": "_criteria",
-    "Profile": "_profiles",
-    "Purpose": "_profiles",
-    "purposes": "_profiles",
-    "Recommendation": "_recommend",
-    "recommend": "_recommend",
+    "Detection": "_detect._scan",
+    "DetectionStatus": "_detect._scan",
+    "DistributionRecord": "_detect._scan",
+    "detect": "_detect._scan",
+    "installed": "_detect._scan",
+    "is_installed": "_detect._scan",
+    "EnvironmentReport": "_detect._environment",
+    "environment": "_detect._environment",
+    "GpuInfo": "_detect._probe",
+    "ProbeResult": "_detect._probe",
+    "ProbeStatus": "_detect._probe",
+    "DiskCache": "_metrics._cache",
+    "GitHubClient": "_metrics._client",
+    "RateLimitStatus": "_metrics._client",
+    "fetch_metrics": "_metrics._client",
+    "LatestRelease": "_metrics._values",
+    "MetricsReport": "_metrics._values",
+    "MetricsSource": "_metrics._values",
+    "RepoError": "_metrics._values",
+    "RepoMetrics": "_metrics._values",
+    "Snapshot": "_metrics._values",
+    "bundled_snapshot": "_metrics._values",
+    "Criterion": "_recommend._criteria",
+    "Profile": "_recommend._profiles",
+    "Purpose": "_recommend._profiles",
+    "purposes": "_recommend._profiles",
+    "Recommendation": "_recommend._core",
+    "recommend": "_recommend._core",
 }
 
 

@@ -92,7 +92,7 @@ class TestModern:
         """detect() without probe imports none of the frameworks."""
         code = (
             "import sys, dlchoose\n"
-            "from dlchoose._detect import detect\n"
+            "from dlchoose._detect._scan import detect\n"
             "assert len(detect()) >= 24\n"
             "bad = {'torch', 'tensorflow', 'jax', 'keras', 'numpy'}"
             " & set(sys.modules)\n"

@@ -8,9 +8,9 @@ import os
 from typing import Any
 
 from .. import Purpose, purposes, recommend
-from .._criteria import REQUIRABLE
-from .._profiles import ALIASES
-from .._recommend import DATA_ERAS, GPU_VENDORS
+from .._recommend._core import DATA_ERAS, GPU_VENDORS
+from .._recommend._criteria import REQUIRABLE
+from .._recommend._profiles import ALIASES
 from ..exceptions import InvalidWeightsError
 from ._output import print_json, table, warn
 

@@ -23,6 +23,14 @@ from typing import Any, Final, NamedTuple
 
 import attrs
 
+from .._metrics._values import RepoMetrics, bundled_snapshot
+from .._registry._model import Framework, GpuBackend, Source, Status
+from ..exceptions import (
+    InvalidChoiceError,
+    InvalidConstraintError,
+    InvalidWeightsError,
+    UnknownCriterionError,
+)
 from ._criteria import (
     CRITERIA,
     CURRENT_RATINGS,
@@ -34,16 +42,8 @@ from ._criteria import (
     Criterion,
     Rating,
 )
-from ._metrics import RepoMetrics, bundled_snapshot
 from ._profiles import PROFILES, Profile, Purpose
-from ._registry import Framework, GpuBackend, Source, Status
 from ._speed import SEED_ERA_CUTOFF, SPEED
-from .exceptions import (
-    InvalidChoiceError,
-    InvalidConstraintError,
-    InvalidWeightsError,
-    UnknownCriterionError,
-)
 
 
 __all__ = [
@@ -1499,7 +1499,7 @@ def _resolve_metrics(
 ) -> tuple[dict[str, RepoMetrics], date, tuple[str, ...]]:
     notes: tuple[str, ...] = ()
     if metrics is None and refresh:
-        from ._github import fetch_metrics
+        from .._metrics._client import fetch_metrics
 
         report = fetch_metrics(token=token)
         metrics = report.results
@@ -1529,10 +1529,10 @@ def _environment(
     if installed is None or installed is False:
         return None
     if installed is True:
-        from ._detect import installed as detect_installed
+        from .._detect._scan import installed as detect_installed
 
         return frozenset(d.key for d in detect_installed())
-    from ._frameworks import get_framework
+    from .._registry._lookup import get_framework
 
     names = (installed,) if isinstance(installed, str) else installed
     return frozenset(
@@ -1626,7 +1626,7 @@ def recommend(  # noqa: PLR0913
         PROFILES[chosen], weights, priorities
     )
     environment = _environment(installed=installed)
-    from ._frameworks import frameworks as registered
+    from .._registry._lookup import frameworks as registered
 
     pool = tuple(registered() if frameworks is None else frameworks)
     if language is not None:

@@ -20,7 +20,8 @@ from typing import Any, Final
 
 import attrs
 
-from ._registry import (
+from ..exceptions import InvalidFrameworkError
+from ._model import (
     Deployment,
     Framework,
     GpuBackend,
@@ -31,7 +32,6 @@ from ._registry import (
     Support,
     as_date,
 )
-from .exceptions import InvalidFrameworkError
 
 
 __all__ = ["framework_from_dict", "read_framework_file"]

@@ -19,7 +19,7 @@ from typing import Any, Final
 
 import attrs
 
-from ._detect import _strings
+from ._scan import _strings
 
 
 __all__ = ["EnvironmentReport", "environment", "parse_visible_devices"]

@@ -30,14 +30,14 @@ from typing import IO, TYPE_CHECKING, Any, Final
 
 import attrs
 
-from ._detect import _strings
-from ._registry import _Choice
+from .._choice import Choice
+from ._scan import _strings
 
 
 if TYPE_CHECKING:
     import subprocess
 
-    from ._detect import Detection
+    from ._scan import Detection
 
 
 __all__ = [
@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 
-class ProbeStatus(_Choice):
+class ProbeStatus(Choice):
     """What importing a framework in a child process did."""
 
     IMPORTABLE = "importable"

@@ -21,7 +21,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Final
 
-from ._registry import Framework, Release, Source
+from ._model import Framework, Release, Source
 
 
 # -- dates shared by many sources --------------------------------------------

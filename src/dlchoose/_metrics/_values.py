@@ -12,14 +12,15 @@ import functools
 import json
 
 from collections.abc import Iterator, Mapping
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from importlib import resources
 from typing import Any, Final
 
 import attrs
 
-from ._registry import _Choice
-from .exceptions import (
+from .._choice import Choice
+from .._time import iso, parse_time, utc_now
+from ..exceptions import (
     AuthenticationError,
     MetricsError,
     RateLimitError,
@@ -41,7 +42,7 @@ __all__ = [
 ]
 
 
-class MetricsSource(_Choice):
+class MetricsSource(Choice):
     """Where a set of figures came from."""
 
     GRAPHQL = "graphql"
@@ -68,40 +69,6 @@ class LatestRelease:
         return cls(
             tag=data["tag"], published_at=parse_time(data.get("published_at"))
         )
-
-
-# -- the one place times are read, written and taken ------------------------
-
-
-def utc_now() -> datetime:
-    """The current time, aware, in UTC."""
-    return datetime.now(timezone.utc)
-
-
-def iso(moment: datetime | None) -> str | None:
-    """*moment* as ISO 8601 in UTC with a ``Z`` suffix (``None`` stays)."""
-    if moment is None:
-        return None
-    return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
-
-
-def parse_time(value: object, *, naive: bool = True) -> datetime | None:
-    """An aware datetime from ISO 8601 text (``Z`` or an offset).
-
-    Anything that is not a non-empty string, or does not parse, is
-    ``None``.  A time without an offset is read as UTC, as GitHub and the
-    snapshot mean it; with ``naive=False`` it is ``None`` instead (for
-    times dlchoose wrote itself, which always carry an offset).
-    """
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc) if naive else None
-    return moment
 
 
 @attrs.frozen(kw_only=True)
@@ -352,8 +319,7 @@ def snapshot_from_dict(data: Mapping[str, Any]) -> Snapshot:
 def bundled_snapshot() -> Snapshot:
     """The snapshot shipped with this version of dlchoose (read once)."""
     text = (
-        resources.files("dlchoose")
-        .joinpath("data")
+        resources.files(__package__)
         .joinpath(_SNAPSHOT_FILE)
         .read_text(encoding="utf-8")
     )

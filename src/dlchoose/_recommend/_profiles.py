@@ -7,15 +7,15 @@ from typing import Any, Final
 
 import attrs
 
+from .._choice import Choice
+from ..exceptions import InvalidChoiceError, UnknownPurposeError
 from ._criteria import Criterion
-from ._registry import _Choice
-from .exceptions import InvalidChoiceError, UnknownPurposeError
 
 
 __all__ = ["ALIASES", "PROFILES", "Profile", "Purpose", "purposes"]
 
 
-class Purpose(_Choice):
+class Purpose(Choice):
     """What the framework is for; each purpose has one weight profile."""
 
     ACADEMIC = "academic"

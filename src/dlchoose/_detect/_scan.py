@@ -38,9 +38,10 @@ import attrs
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
-from ._frameworks import frameworks as _registered
-from ._frameworks import get_framework
-from ._registry import Framework, _Choice
+from .._choice import Choice
+from .._registry._lookup import frameworks as _registered
+from .._registry._lookup import get_framework
+from .._registry._model import Framework
 
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ __all__ = [
 DEFAULT_PROBE_TIMEOUT: Final = 30.0
 
 
-class DetectionStatus(_Choice):
+class DetectionStatus(Choice):
     """What the fast path found for one framework."""
 
     INSTALLED = "installed"
@@ -452,7 +453,7 @@ class _Meta:
 
 def _read_meta(path: str, folder: str) -> _Meta | str:
     """A complete record, or the reason the folder is a leftover."""
-    from ._compat import metadata
+    from .._compat import metadata
 
     dist = metadata.PathDistribution(Path(path))
     headers = _headers(dist)
@@ -834,7 +835,7 @@ def _collect_metadata(
 
 def _archive_metadata(name: str, archive: str) -> list[_Meta]:
     """Metadata inside a zip file on ``sys.path``."""
-    from ._compat import metadata
+    from .._compat import metadata
 
     metas = []
     for dist in metadata.distributions(name=name, path=[archive]):

@@ -40,25 +40,24 @@ from urllib.parse import quote, urljoin, urlsplit
 
 import attrs
 
-from ._cache import DEFAULT_TTL, CacheEntry, DiskCache
-from ._metrics import (
-    LatestRelease,
-    MetricsReport,
-    MetricsSource,
-    RepoError,
-    RepoMetrics,
-    bundled_snapshot,
-    parse_time,
-    utc_now,
-)
-from ._registry import _GITHUB_URL_RE, _REPO_RE, Framework
-from .exceptions import (
+from .._registry._model import _GITHUB_URL_RE, _REPO_RE, Framework
+from .._time import parse_time, utc_now
+from ..exceptions import (
     AuthenticationError,
     MetricsError,
     MetricsUnavailableError,
     RateLimitError,
     RepositoryNotFoundError,
     UnknownFrameworkError,
+)
+from ._cache import DEFAULT_TTL, CacheEntry, DiskCache
+from ._values import (
+    LatestRelease,
+    MetricsReport,
+    MetricsSource,
+    RepoError,
+    RepoMetrics,
+    bundled_snapshot,
 )
 
 
@@ -169,7 +168,7 @@ def _int(value: object) -> int | None:
 
 @functools.cache
 def _user_agent() -> str:
-    from ._compat import metadata
+    from .._compat import metadata
 
     try:
         version = metadata.version("dlchoose")
@@ -1374,7 +1373,7 @@ def _reason(error: MetricsError) -> str:
 def _snapshot_names(name: str) -> list[str]:
     """*name*, then the registry's current repository for it."""
     names = [name]
-    from ._frameworks import default_registry
+    from .._registry._lookup import default_registry
 
     try:
         framework = default_registry().get(name)
@@ -1387,7 +1386,7 @@ def _snapshot_names(name: str) -> list[str]:
 
 def registry_repositories() -> tuple[str, ...]:
     """Every registered framework's repository, in registry order."""
-    from ._frameworks import frameworks
+    from .._registry._lookup import frameworks
 
     return tuple(f.repository for f in frameworks() if f.repository)
 
@@ -1400,7 +1399,7 @@ def _resolve(name: str | Framework) -> str:
         try:
             return normalize_repo(name)
         except ValueError:
-            from ._frameworks import get_framework
+            from .._registry._lookup import get_framework
 
             framework = get_framework(name)
     if not framework.repository:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from ._registry import Framework, Registry, Status
+from ._model import Framework, Registry, Status
 
 
 __all__ = [
@@ -95,7 +95,7 @@ def load_frameworks(
             field.
         DuplicateFrameworkError: an entry clashes with a registered one.
     """
-    from ._loading import read_framework_file
+    from ._files import read_framework_file
 
     loaded = read_framework_file(path)
     registry = default_registry()

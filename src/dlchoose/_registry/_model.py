@@ -9,20 +9,19 @@ repository (current and former) and GitHub URL, so ``get_framework`` finds
 
 from __future__ import annotations
 
-import enum
 import re
 
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
-from typing import Any, Final, TypeVar
+from typing import Any, Final
 
 import attrs
 
 from attrs import validators as v
 
-from .exceptions import (
+from .._choice import Choice
+from ..exceptions import (
     DuplicateFrameworkError,
-    InvalidChoiceError,
     UnknownFrameworkError,
     closest,
 )
@@ -41,32 +40,7 @@ __all__ = [
 ]
 
 
-_C = TypeVar("_C", bound="_Choice")
-
-
-class _Choice(str, enum.Enum):
-    """A string enum whose values are what users and JSON see."""
-
-    def __str__(self) -> str:
-        return str(self.value)
-
-    @classmethod
-    def choices(cls) -> tuple[str, ...]:
-        return tuple(member.value for member in cls)
-
-    @classmethod
-    def parse(cls: type[_C], value: object) -> _C:  # noqa: PYI019 - 3.10 has no typing.Self
-        """*value* as a member; unknown values raise a typed error."""
-        if isinstance(value, cls):
-            return value
-        if isinstance(value, str):
-            for member in cls:
-                if member.value == value.strip().lower():
-                    return member
-        raise InvalidChoiceError(str(value), cls.choices())
-
-
-class Status(_Choice):
+class Status(Choice):
     """How alive a framework is, as its maintainers or its repository say."""
 
     ACTIVE = "active"
@@ -90,7 +64,7 @@ class Status(_Choice):
         return self in (Status.ACTIVE, Status.MAINTENANCE)
 
 
-class Support(_Choice):
+class Support(Choice):
     """Whether a framework has a capability.  Unknown is a value, not a guess."""
 
     YES = "yes"
@@ -100,7 +74,7 @@ class Support(_Choice):
     UNKNOWN = "unknown"
 
 
-class GraphStyle(_Choice):
+class GraphStyle(Choice):
     """How a framework builds computation graphs."""
 
     STATIC = "static"
@@ -112,7 +86,7 @@ class GraphStyle(_Choice):
     UNKNOWN = "unknown"
 
 
-class GpuBackend(_Choice):
+class GpuBackend(Choice):
     """Accelerator back ends a framework can train or run on."""
 
     CUDA = "cuda"
@@ -126,7 +100,7 @@ class GpuBackend(_Choice):
     """Vendor NPUs such as Huawei Ascend or Baidu Kunlun."""
 
 
-class Deployment(_Choice):
+class Deployment(Choice):
     """Ways to put a trained model to work outside the training script."""
 
     SERVER = "server"

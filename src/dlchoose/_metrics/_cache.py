@@ -34,7 +34,8 @@ from typing import Any, Final
 
 import attrs
 
-from ._metrics import RepoMetrics, iso, parse_time, utc_now
+from .._time import iso, parse_time, utc_now
+from ._values import RepoMetrics
 
 
 __all__ = [

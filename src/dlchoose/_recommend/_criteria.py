@@ -18,7 +18,8 @@ from typing import Final
 
 import attrs
 
-from ._registry import Source, Status, _Choice
+from .._choice import Choice
+from .._registry._model import Source, Status
 
 
 __all__ = [
@@ -34,7 +35,7 @@ __all__ = [
 ]
 
 
-class Criterion(_Choice):
+class Criterion(Choice):
     """What a framework is scored on; the value is the JSON id."""
 
     GRAPHS = "graphs"

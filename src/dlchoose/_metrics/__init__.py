@@ -1,0 +1,1 @@
+"""GitHub metrics: values, the bundled snapshot, the cache and the client."""

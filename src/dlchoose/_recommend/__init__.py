@@ -1,0 +1,1 @@
+"""The recommender: criteria, ratings, profiles, speed data and the scoring."""

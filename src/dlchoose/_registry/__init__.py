@@ -1,0 +1,1 @@
+"""The framework registry: the model, the catalog data, lookup and user files."""
