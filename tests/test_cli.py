@@ -74,6 +74,50 @@ class TestMain:
         assert "show" in out
 
 
+class TestLazyCommands:
+    def test_every_command_is_registered_by_its_module(self):
+        """Each COMMANDS row names the module that registers that command."""
+        from dlchoose._cli import COMMANDS, build_parser
+
+        for command, module in COMMANDS.items():
+            parser = build_parser([module])
+            args = parser.parse_args([command, *_MINIMAL_ARGS.get(command, ())])
+            assert command == args.command
+
+    def test_unknown_command_lists_every_command(self, capsys):
+        """An unknown command is a usage error naming every command."""
+        from dlchoose._cli import COMMANDS
+
+        with pytest.raises(SystemExit) as info:
+            main(["frobnicate"])
+        assert 2 == info.value.code
+        err = capsys.readouterr().err
+        assert all(command in err for command in COMMANDS)
+
+    @pytest.mark.parametrize("command", ["list", "show pytorch"])
+    def test_registry_commands_load_no_recommender_or_client(self, command):
+        """`dlchoose list`/`show` import neither the recommender nor requests."""
+        code = (
+            "import sys\n"
+            "from dlchoose._cli import main\n"
+            f"main({command.split()!r})\n"
+            "loaded = [m for m in sys.modules if m.startswith("
+            "('dlchoose._recommend', 'dlchoose._metrics', 'requests'))]\n"
+            "print('LOADED', loaded)\n"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert "LOADED []" in result.stdout
+
+
+#: Arguments some commands need before they parse.
+_MINIMAL_ARGS = {"show": ("pytorch",)}
+
+
 class TestList:
     def test_table(self, capsys):
         """list prints one row per framework after a header."""

@@ -2,25 +2,41 @@
 
 Exit codes: 0 success, 1 a :class:`~dlchoose.exceptions.DlchooseError`
 (one line on stderr, no traceback), 2 bad usage (argparse's own).  Each
-subcommand lives in its own module and contributes ``register(subparsers)``;
-business logic stays in the library.
+command group lives in its own module and contributes
+``register(subparsers)``; business logic stays in the library.
+
+Only the chosen command's module is imported, so ``dlchoose list`` loads
+neither the recommender nor the metrics client.  ``dlchoose --help`` (or
+no command, or an unknown one) registers every group, so argparse can list
+them all.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Final
 
 from ..exceptions import DlchooseError
-from . import _detect_cmd, _metrics_cmd, _recommend_cmd, _registry_cmd
 from ._output import error
 
 
 __all__ = ["main"]
 
-_COMMAND_MODULES = (_registry_cmd, _detect_cmd, _metrics_cmd, _recommend_cmd)
+#: Command name -> the module in this package that registers and runs it.
+#: The order is the order ``dlchoose --help`` lists the commands in.
+COMMANDS: Final = {
+    "list": "_registry_cmd",
+    "show": "_registry_cmd",
+    "detect": "_detect_cmd",
+    "stats": "_metrics_cmd",
+    "table": "_metrics_cmd",
+    "recommend": "_recommend_cmd",
+    "purposes": "_recommend_cmd",
+}
 
 
 def _version() -> str:
@@ -29,7 +45,25 @@ def _version() -> str:
     return f"dlchoose {__version__}"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _modules_for(args: Sequence[str]) -> list[str]:
+    """The command modules *args* needs: the chosen one, else all of them.
+
+    The first argument that is not an option names the command; options
+    before it are the top-level parser's own (``--version``, ``--help``).
+    """
+    for arg in args:
+        if not arg.startswith("-"):
+            module = COMMANDS.get(arg)
+            if module is not None:
+                return [module]
+            break
+    return list(dict.fromkeys(COMMANDS.values()))
+
+
+def build_parser(
+    modules: Iterable[str] | None = None,
+) -> argparse.ArgumentParser:
+    """The parser with *modules*' commands (every command by default)."""
     parser = argparse.ArgumentParser(
         prog="dlchoose",
         # Abbreviations would let `--vers` slip past the early --version.
@@ -46,8 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(
         dest="command", metavar="COMMAND", required=True
     )
-    for module in _COMMAND_MODULES:
-        module.register(subparsers)
+    chosen = dict.fromkeys(COMMANDS.values()) if modules is None else modules
+    for name in chosen:
+        importlib.import_module(f".{name}", __name__).register(subparsers)
     return parser
 
 
@@ -58,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Answer without building every subparser.
         print(_version())
         return 0
-    parser = build_parser()
+    parser = build_parser(_modules_for(args_list))
     args = parser.parse_args(args_list)
     try:
         return int(args.handler(args))
