@@ -111,14 +111,23 @@ def docs(session: nox.Session) -> None:
     session.run("python", "-m", "doctest", "README.md")
 
 
-#: Real environments for ``integration`` (and ``benchmarks/bench_detect.py``).
-#: torch comes from pip's configured find-links (a CPU wheel); the rest
-#: from the package index.  ``legacy`` holds frameworks whose imports fail
-#: with NumPy 1.26: the probe must say so while the fast path says
-#: "installed".
-DETECT_ENVS = {
-    "modern": ("torch==2.13.0", "tensorflow-cpu", "jax", "keras"),
-    "legacy": ("numpy<2", "mxnet", "Theano", "Lasagne"),
+#: Real environments for ``integration`` (and ``benchmarks/bench_detect.py``),
+#: each built by one ``pip install`` per step.  torch comes from pip's
+#: configured find-links (a CPU wheel); the rest from the package index.
+#: ``legacy`` holds frameworks whose imports fail with NumPy 1.26: the probe
+#: must say so while the fast path says "installed".  The ``doctor-*``
+#: environments are broken on purpose, with ``--no-deps`` steps that pip's
+#: resolver would otherwise refuse: Keras without a backend and NumPy 2
+#: under MXNet 1.9.1; torchvision built for another torch, and tensorflow
+#: installed over tensorflow-cpu.
+DETECT_ENVS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "modern": (("torch==2.13.0", "tensorflow-cpu", "jax", "keras"),),
+    "legacy": (("numpy<2", "mxnet", "Theano", "Lasagne"),),
+    "doctor-legacy-numpy2": (("keras",), ("--no-deps", "mxnet==1.9.1")),
+    "doctor-mismatch": (
+        ("torch==2.13.0", "tensorflow-cpu==2.21.0"),
+        ("--no-deps", "torchvision==0.29.1", "tensorflow==2.21.0"),
+    ),
 }
 DETECT_ENVS_ROOT = Path(".nox") / "_detect_envs"
 
@@ -128,14 +137,17 @@ def _detect_env(session: nox.Session, name: str) -> str:
     location = (DETECT_ENVS_ROOT / name).resolve()
     python = location / "bin" / "python"
     stamp = location / ".dlchoose-requirements"
-    wanted = "\n".join(("-e .", *DETECT_ENVS[name]))
+    wanted = "\n".join(
+        ("-e .", *(" ".join(step) for step in DETECT_ENVS[name]))
+    )
     if stamp.exists() and stamp.read_text(encoding="utf-8") == wanted:
         session.log(f"reusing {location}")
         return str(python)
     if not python.exists():
         session.run("python", "-m", "venv", str(location))
     pip = (str(python), "-m", "pip", "install", "--disable-pip-version-check")
-    session.run(*pip, "-q", *DETECT_ENVS[name], external=True)
+    for step in DETECT_ENVS[name]:
+        session.run(*pip, "-q", *step, external=True)
     session.run(*pip, "-q", "-e", ".", external=True)
     stamp.write_text(wanted, encoding="utf-8")
     return str(python)
@@ -166,3 +178,22 @@ def integration(session: nox.Session) -> None:
             )
         },
     )
+
+
+@nox.session(python=NEWEST, default=False)
+def browser(session: nox.Session) -> None:
+    """The HTML report rendered by headless Chromium (opt-in).
+
+    The screenshot must not be blank and the page must name the winner.
+    Fails, rather than skips, without Chromium (Debian: ``apt-get install
+    chromium``), so CI cannot pass it without running it.
+    """
+    if not any(
+        shutil.which(name)
+        for name in ("chromium", "chromium-browser", "google-chrome")
+    ):
+        session.error(
+            "Chromium is not installed (Debian: apt-get install chromium)"
+        )
+    session.install(".", *_group("tests"))
+    session.run("pytest", "-m", "browser", "tests/browser", *session.posargs)

@@ -3,7 +3,11 @@
 Usage (after ``nox -s integration`` built the environments)::
 
     python benchmarks/bench_detect.py [--python .nox/_detect_envs/modern/bin/python]
-                                      [--repeat 7]
+                                      [--repeat 7] [--before SRC] [--no-probe]
+
+Rows for frameworks the environment lacks are skipped; ``--before`` times
+another source tree of dlchoose in the same run (``git archive <rev> src |
+tar -x -C /tmp/before`` then ``--before /tmp/before/src``).
 
 Each row runs a statement in a fresh interpreter of the target
 environment.  "statement" is the time of the statement alone, measured
@@ -109,24 +113,46 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--python", default=str(DEFAULT_PYTHON))
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument(
+        "--before",
+        metavar="SRC",
+        help="also time another dlchoose source tree (put first on"
+        " PYTHONPATH), e.g. one extracted with `git archive <rev> src`",
+    )
+    parser.add_argument(
+        "--no-probe", action="store_true", help="skip the probe row"
+    )
     args = parser.parse_args()
-    python, repeat = args.python, args.repeat
-
-    rows: list[tuple[str, float, float]] = []
+    # Absolute (the children run in a temporary folder), links kept (a
+    # virtual environment's python is a link to its base interpreter).
+    python = os.path.abspath(args.python)  # noqa: PTH100 - keep links
+    repeat = args.repeat
 
     def row(label: str, stmt: str, env: dict[str, str] | None = None) -> float:
         stmt_s, wall_s = measure(python, stmt, repeat, env)
-        rows.append((label, stmt_s, wall_s))
         print(f"{label:<48} {stmt_s * 1000:9.1f} ms {wall_s * 1000:9.1f} ms")
         return stmt_s
 
     print(f"python: {python}; median of {repeat} fresh processes each")
     print(f"{'':<48} {'statement':>12} {'process':>12}")
     row("interpreter start (pass)", "pass")
+    if args.before:
+        row(
+            "before: import dlchoose; dlchoose.detect()",
+            DETECT,
+            {"PYTHONPATH": args.before},
+        )
     fast = row("import dlchoose; dlchoose.detect()", DETECT)
+    row("import dlchoose", "import dlchoose")
+    requests = (
+        row("import requests", "import requests")
+        if has(python, "requests")
+        else None
+    )
     imports = {
         name: row(f"import {name}", f"import {name}")
         for name in ("torch", "tensorflow", "jax", "keras")
+        if has(python, name)
     }
     transformers = None
     if has(python, "transformers"):
@@ -135,7 +161,14 @@ def main() -> int:
         )
     else:
         print("transformers is not installed: comparison skipped")
-    probe = row("detect(probe=True) of the four", PROBE)
+    probe = None
+    if not args.no_probe and set(imports) == {
+        "torch",
+        "tensorflow",
+        "jax",
+        "keras",
+    }:
+        probe = row("detect(probe=True) of the four", PROBE)
     with tempfile.TemporaryDirectory() as tmp:
         for count in (100, 1600):
             site = fake_site(Path(tmp) / str(count), count)
@@ -145,12 +178,17 @@ def main() -> int:
                 {"PYTHONPATH": str(site)},
             )
 
-    slowest = max(imports.values())
     print()
-    print(f"fast path / import torch: 1/{imports['torch'] / fast:.0f}")
+    if "torch" in imports:
+        print(f"fast path / import torch: 1/{imports['torch'] / fast:.0f}")
     if transformers is not None:
         print(f"fast path / transformers check: 1/{transformers / fast:.0f}")
-    print(f"probe of four / slowest import: {probe / slowest:.2f}x")
+    if requests is not None:
+        print(f"fast path / import requests: {fast / requests:.2f}")
+    if probe is not None:
+        print(
+            f"probe of four / slowest import: {probe / max(imports.values()):.2f}x"
+        )
     return 0
 
 

@@ -31,7 +31,7 @@ DEFAULT_CSV: Final = ROOT.parent / "shared" / "research" / "benchmarks.csv"
 BUNDLED_CSV: Final = (
     ROOT / "src" / "dlchoose" / "_recommend" / "benchmarks.csv"
 )
-OUTPUT: Final = ROOT / "src" / "dlchoose" / "_speed.py"
+OUTPUT: Final = ROOT / "src" / "dlchoose" / "_recommend" / "_speed.py"
 
 TASKS: Final = {"cnn": "CNN training", "rnn": "RNN training"}
 RIDGE: Final = 1.0
@@ -204,17 +204,27 @@ def render(rows: Sequence[Mapping[str, str]]) -> str:
         "",
         "from typing import Final",
         "",
+        "import attrs",
         "",
-        (
-            "#: era -> registry key -> task -> (score, n_sources, n_cells,"
-            " sources, last_date)"
-        ),
-        "SPEED: Final[",
-        (
-            "    dict[str, dict[str, dict[str, tuple[float, int, int,"
-            " tuple[str, ...], str]]]]"
-        ),
-        "] = {",
+        "",
+        "@attrs.frozen(kw_only=True)",
+        "class SpeedRow:",
+        '    """One framework\'s fitted speed score for one task."""',
+        "",
+        "    score: float",
+        '    """In (0, 1]: 1 is the fastest well-attested framework."""',
+        "    n_sources: int",
+        '    """Independent benchmark sources behind the score."""',
+        "    n_cells: int",
+        '    """Benchmark cells (model x hardware x setting) compared."""',
+        "    sources: tuple[str, ...]",
+        '    """Source ids from ``benchmarks.csv``."""',
+        "    last_date: str",
+        '    """The newest row\'s date (``YYYY-MM`` or ``YYYY-MM-DD``)."""',
+        "",
+        "",
+        "#: era -> registry key -> task -> its fitted row",
+        "SPEED: Final[dict[str, dict[str, dict[str, SpeedRow]]]] = {",
     ]
     for era, by_key in eras.items():
         lines.append(f"    {era!r}: {{")
@@ -223,8 +233,9 @@ def render(rows: Sequence[Mapping[str, str]]) -> str:
             lines.append(f"        {key!r}: {{")
             for task, s in sorted(tasks.items()):
                 lines.append(
-                    f"            {task!r}: ({s.score!r}, {s.n_sources},"
-                    f" {s.n_cells}, {s.sources!r}, {s.last_date!r}),"
+                    f"            {task!r}: SpeedRow(score={s.score!r},"
+                    f" n_sources={s.n_sources}, n_cells={s.n_cells},"
+                    f" sources={s.sources!r}, last_date={s.last_date!r}),"
                 )
             lines.append("        },")
         lines.append("    },")

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 
 from collections.abc import Mapping, Sequence
@@ -24,6 +23,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from dlchoose import github_access
 from dlchoose._metrics._client import (
     DEFAULT_API_URL,
     GitHubClient,
@@ -113,10 +113,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--api-url", default=DEFAULT_API_URL)
     args = parser.parse_args(argv)
-    token = os.environ.get("GITHUB_TOKEN") or os.environ.get("GH_TOKEN")
+    # The one resolver: GITHUB_TOKEN/GH_TOKEN only for github.com,
+    # DLCHOOSE_GITHUB_TOKEN for any other --api-url.
+    token = github_access(args.api_url).token
     if not token:
         print(
-            "refresh_snapshot: set GITHUB_TOKEN or GH_TOKEN", file=sys.stderr
+            "refresh_snapshot: set GITHUB_TOKEN or GH_TOKEN"
+            " (DLCHOOSE_GITHUB_TOKEN for another --api-url)",
+            file=sys.stderr,
         )
         return 2
     previous = (

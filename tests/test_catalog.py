@@ -18,10 +18,9 @@ from packaging.utils import canonicalize_name
 import dlchoose
 
 from dlchoose._registry._catalog import CATALOG
-from dlchoose._registry._lookup import get_framework
+from dlchoose._registry._lookup import Registry, get_framework
 from dlchoose._registry._model import (
     Framework,
-    Registry,
     Source,
     Status,
     Support,

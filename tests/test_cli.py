@@ -81,7 +81,9 @@ class TestLazyCommands:
 
         for command, module in COMMANDS.items():
             parser = build_parser([module])
-            args = parser.parse_args([command, *_MINIMAL_ARGS.get(command, ())])
+            args = parser.parse_args(
+                [command, *_MINIMAL_ARGS.get(command, ())]
+            )
             assert command == args.command
 
     def test_unknown_command_lists_every_command(self, capsys):
@@ -115,7 +117,12 @@ class TestLazyCommands:
 
 
 #: Arguments some commands need before they parse.
-_MINIMAL_ARGS = {"show": ("pytorch",)}
+_MINIMAL_ARGS = {
+    "show": ("pytorch",),
+    "compare": ("pytorch", "jax"),
+    "report": ("-o", "-"),
+    "completion": ("bash",),
+}
 
 
 class TestList:

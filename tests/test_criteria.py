@@ -90,10 +90,10 @@ class TestRatings:
         assert set(SEED_ERA_RATINGS) <= set(SEED_ERA_STATUS)
         assert set(SEED_ERA_STATUS) <= keys
         assert "2018-06-30" == SEED_ERA_AS_OF.isoformat()
-        for status, since, source in SEED_ERA_STATUS.values():
-            assert since is None or since <= SEED_ERA_AS_OF
-            assert source.title
-            assert status.value
+        for seed in SEED_ERA_STATUS.values():
+            assert seed.since is None or seed.since <= SEED_ERA_AS_OF
+            assert seed.source.title
+            assert seed.status.value
 
     def test_classic_picks_are_registered(self, keys):
         """Profiles' classic picks name registered frameworks."""

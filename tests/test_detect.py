@@ -17,10 +17,12 @@ from packaging.version import Version
 
 from dlchoose import Framework, register_framework
 from dlchoose._compat import metadata
-from dlchoose._detect._scan import (
+from dlchoose._detect._model import (
     Detection,
     DetectionStatus,
     DistributionRecord,
+)
+from dlchoose._detect._scan import (
     clear_cache,
     detect,
     installed,
@@ -356,18 +358,17 @@ class TestMetadataPitfalls:
 
         assert "0.9" == only().version
 
-    def test_unreadable_metadata(self, site, monkeypatch):
-        """Metadata that cannot be read counts as a leftover."""
+    def test_unreadable_metadata(self, site):
+        """Metadata that cannot be read counts as a leftover, with why."""
         fake_framework()
         folder = site("a")
-        dist_info(folder, "fakenet", "1.0")
+        path = dist_info(folder, "fakenet", None)
+        (path / "METADATA").mkdir()
 
-        def broken(self, name):
-            raise OSError("I/O error")
+        result = only()
 
-        monkeypatch.setattr(metadata.PathDistribution, "read_text", broken)
-
-        assert DetectionStatus.ABSENT is only().status
+        assert DetectionStatus.ABSENT is result.status
+        assert any("not a regular file" in r for r in result.reasons)
 
     def test_metadata_without_version(self, site):
         """METADATA without a Version line counts as a leftover."""
@@ -689,6 +690,7 @@ class TestBuild:
             ("nvidia-cuda-runtime-cu11 ~= 11.8.89", "cuda 11.8"),
             ("nvidia-cuda-runtime-cu12 == 12.*", "cuda 12"),
             ("nvidia-cuda-runtime-cu12 (<13)", "cuda 12"),
+            ("nvidia-cuda-runtime-cu12 === custom", "cuda 12"),
         ],
     )
     def test_cuda_requirement_spellings(self, site, requirement, build):
@@ -700,17 +702,14 @@ class TestBuild:
 
         assert build == only().build
 
-    def test_broken_requires(self, site, monkeypatch):
-        """Unreadable requirements give no build, not an exception."""
+    def test_broken_requires(self, site):
+        """A CUDA requirement that is not PEP 508 gives no build."""
         fake_framework()
         folder = site("a")
         package(folder, "fakenet")
-        dist_info(folder, "fakenet", "1.0")
-
-        def broken(dist):
-            raise ValueError("bad metadata")
-
-        monkeypatch.setattr("dlchoose._detect._scan._requires", broken)
+        dist_info(
+            folder, "fakenet", "1.0", requires=("nvidia-cuda-runtime ((",)
+        )
 
         assert only().build is None
 

@@ -14,10 +14,8 @@ from pathlib import Path
 import pytest
 
 from dlchoose import Framework, register_framework
+from dlchoose._detect._model import DetectionStatus
 from dlchoose._detect._probe import (
-    GpuInfo,
-    ProbeResult,
-    ProbeStatus,
     _Groups,
     _Interrupted,
     _records,
@@ -26,7 +24,8 @@ from dlchoose._detect._probe import (
     max_children,
     probe_modules,
 )
-from dlchoose._detect._scan import DetectionStatus, clear_cache, detect
+from dlchoose._detect._probe_model import GpuInfo, ProbeResult, ProbeStatus
+from dlchoose._detect._scan import clear_cache, detect
 
 
 @pytest.fixture(name="modules")
@@ -327,6 +326,17 @@ class TestParallelAndUnavailable:
         assert ProbeStatus.UNAVAILABLE is result.status
         assert "frozen" in result.error
 
+    def test_child_code_not_on_disk(self, monkeypatch, tmp_path):
+        """The child's code is not a file (a zipped install): unavailable."""
+        from dlchoose._detect import _probe
+
+        monkeypatch.setattr(_probe, "CHILD", str(tmp_path / "x.zip" / "c.py"))
+
+        result = probe("fk_anything")
+
+        assert ProbeStatus.UNAVAILABLE is result.status
+        assert "not a file on disk" in result.error
+
     def test_executable_not_python(self, monkeypatch, tmp_path):
         """sys.executable missing: probe_unavailable, no exception."""
         monkeypatch.setattr(sys, "executable", str(tmp_path / "nothing"))
@@ -390,10 +400,10 @@ class TestInterrupted:
         """Once every group was killed, no further child is started."""
         groups = _Groups()
         groups.kill_all()
-        started = []
+        started: list[str] = []
 
         with pytest.raises(_Interrupted):
-            groups.start(lambda: started.append(1))  # type: ignore[arg-type,return-value]
+            groups.start(started.append)  # type: ignore[arg-type]
 
         assert [] == started
 

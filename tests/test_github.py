@@ -11,17 +11,21 @@ from datetime import datetime, timedelta, timezone
 import attrs
 import pytest
 
+from dlchoose._http._auth import BearerAuth
 from dlchoose._metrics import _client as _github
+from dlchoose._metrics import _report, _validate
 from dlchoose._metrics import _values as _metrics
 from dlchoose._metrics._cache import DiskCache
 from dlchoose._metrics._client import (
     GitHubClient,
-    RateLimitStatus,
     fetch_metrics,
     graphql_url,
     normalize_repo,
 )
-from dlchoose._metrics._values import MetricsSource, parse_time
+from dlchoose._metrics._graphql import GraphQLFailedError
+from dlchoose._metrics._ratelimit import RateLimitStatus, reset_time
+from dlchoose._metrics._values import MetricsSource
+from dlchoose._time import parse_time
 from dlchoose.exceptions import (
     AuthenticationError,
     MetricsError,
@@ -403,9 +407,10 @@ class TestRateLimits:
             ),
         )
         client = make(api_url=_github.DEFAULT_API_URL)
-        client._blocks["core"] = (
+        client._book.block(
+            "core",
             datetime.now(timezone.utc) + timedelta(minutes=5),
-            False,
+            secondary=False,
         )
         report = client.fetch(["pytorch/pytorch"])
         (m,) = report.results
@@ -490,6 +495,25 @@ class TestRateLimits:
 
     def test_http_date_retry_after(self, github, make):
         """A retry-after given as an HTTP date is understood."""
+        from email.utils import format_datetime
+
+        when = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(
+            minutes=10
+        )
+        github.add(
+            "GET",
+            "/repos/o/r",
+            Reply(
+                429,
+                {"message": "x"},
+                {"retry-after": format_datetime(when, usegmt=True)},
+            ),
+        )
+        (error,) = make().fetch(["o/r"]).errors
+        assert abs(error.error.reset_at - when) < timedelta(seconds=5)
+
+    def test_absurd_retry_after_date_is_capped(self, github, make, cache):
+        """A retry-after in 2099 blocks for at most an hour, not decades."""
         github.add(
             "GET",
             "/repos/o/r",
@@ -500,7 +524,11 @@ class TestRateLimits:
             ),
         )
         (error,) = make().fetch(["o/r"]).errors
-        assert 2099 == error.error.reset_at.year
+        limit = datetime.now(timezone.utc) + timedelta(hours=1, seconds=5)
+        assert error.error.reset_at < limit
+        scope = DiskCache.scope_for(github.url, None)
+        until, _ = cache.blocked_until(scope, "*")
+        assert until < limit
 
     def test_budget_planning(self, github, make):
         """Known budget for 1 of 3 repositories: fetch 1, the rest wait."""
@@ -553,8 +581,11 @@ class TestTransientFailures:
         naming the snapshot and the reason."""
         client = make(api_url=_github.DEFAULT_API_URL)
         failure = MetricsUnavailableError("502", repo="pytorch/pytorch")
-        report = client._report(
-            ["pytorch/pytorch"], {"pytorch/pytorch": failure}
+        report = _report.build_report(
+            ["pytorch/pytorch"],
+            {"pytorch/pytorch": failure},
+            fallback=client._fallback,
+            offline=False,
         )
         assert () == report.errors
         (m,) = report.results
@@ -1008,7 +1039,7 @@ class TestTokenHygiene:
         assert files
         for path in files:
             assert TOKEN not in path.read_text(encoding="utf-8")
-        auth = _github._auth_type()(TOKEN)
+        auth = BearerAuth(TOKEN)
         assert TOKEN not in repr(auth)
         assert isinstance(report.errors[0].error, AuthenticationError)
 
@@ -1065,8 +1096,8 @@ class TestHelpers:
 
     def test_int_and_time_parsing(self):
         """Odd values are unknown, not errors."""
-        assert None is _github._int(True)
-        assert None is _github._int(1.5)
+        assert None is _validate.header_int(True)
+        assert None is _validate.header_int(1.5)
         assert None is parse_time("yesterday")
         naive = parse_time("2011-01-26T19:06:43")
         assert naive is not None
@@ -1094,24 +1125,24 @@ class TestHelpers:
         with pytest.raises(KeyError):
             GitHubClient._as_error(KeyError("x"), "o/r")
         assert isinstance(
-            GitHubClient._as_error(_github._GraphQLFailedError("x"), "b"),
+            GitHubClient._as_error(GraphQLFailedError("x"), "b"),
             MetricsError,
         )
 
     def test_close_twice(self, make):
         """Closing twice is fine; a closed client can fetch again."""
         client = make()
-        client._http()
+        client._http._requests_session()
         client.close()
         client.close()
-        assert None is client._session
+        assert None is client._http._session
 
 
 class TestEdgeBranches:
     def test_far_reset_is_unknown(self):
         """A reset more than two hours away is treated as unknown."""
         far = str(int(time.time()) + 3 * 3600)
-        assert None is _github._reset_time(far)
+        assert None is reset_time(far)
 
     def test_primary_with_retry_after(self, github, make):
         """Remaining 0 with retry-after: primary, waits per retry-after."""
@@ -1142,9 +1173,11 @@ class TestEdgeBranches:
         """An earlier block never shortens a later one."""
         client = make(cache=None)
         later = datetime.now(timezone.utc) + timedelta(hours=1)
-        client._block("core", later, secondary=False)
-        client._block("core", later - timedelta(minutes=30), secondary=True)
-        assert (later, False) == client._blocks["core"]
+        client._book.block("core", later, secondary=False)
+        client._book.block(
+            "core", later - timedelta(minutes=30), secondary=True
+        )
+        assert (later, False) == client._book.blocks["core"]
 
     def test_no_cache_fallback_is_snapshot(self, make):
         """Without a cache, failures fall back to the snapshot only."""
@@ -1161,4 +1194,4 @@ class TestEdgeBranches:
         registry = _frameworks.default_registry()
         framework = registry.get("pytorch")
         registry.add(attrs.evolve(framework, repository=None), replace=True)
-        assert ["PyTorch"] == _github._snapshot_names("PyTorch")
+        assert ["PyTorch"] == _report.snapshot_names("PyTorch")

@@ -8,18 +8,15 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from dlchoose._metrics._snapshot import bundled_snapshot, snapshot_from_dict
 from dlchoose._metrics._values import (
     LatestRelease,
     MetricsReport,
     MetricsSource,
     RepoError,
     RepoMetrics,
-    bundled_snapshot,
-    iso,
-    parse_time,
-    snapshot_from_dict,
-    utc_now,
 )
+from dlchoose._time import iso, parse_time, utc_now
 from dlchoose.exceptions import (
     AuthenticationError,
     MetricsUnavailableError,

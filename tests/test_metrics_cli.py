@@ -10,7 +10,9 @@ import sys
 
 import pytest
 
-from dlchoose._cli import _metrics_cmd, main
+import dlchoose
+
+from dlchoose._cli import main
 from tests.github_server import FakeGitHub, Reply, repo_body
 
 
@@ -139,7 +141,7 @@ class TestStats:
         DLCHOOSE_GITHUB_TOKEN."""
         for name, value in environment.items():
             monkeypatch.setenv(name, value)
-        assert expected == _metrics_cmd._token(api_url)
+        assert expected == dlchoose.github_access(api_url).token
 
     @pytest.mark.parametrize("command", ["stats", "table"])
     def test_token_refused_for_plain_http(self, capsys, monkeypatch, command):

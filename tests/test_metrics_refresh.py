@@ -11,12 +11,8 @@ from pathlib import Path
 import pytest
 
 from dlchoose._metrics._client import GitHubClient
-from dlchoose._metrics._values import (
-    MetricsSource,
-    RepoMetrics,
-    Snapshot,
-    snapshot_from_dict,
-)
+from dlchoose._metrics._snapshot import Snapshot, snapshot_from_dict
+from dlchoose._metrics._values import MetricsSource, RepoMetrics
 from tests.github_server import FakeGitHub, repo_body
 
 
@@ -94,8 +90,20 @@ class TestRefresh:
         """With a token the file is written and parses as a snapshot."""
         out = tmp_path / "s.json"
         out.write_text(json.dumps(PREVIOUS))
-        monkeypatch.setenv("GH_TOKEN", "ghp_" + "r" * 36)
+        monkeypatch.setenv("DLCHOOSE_GITHUB_TOKEN", "ghp_" + "r" * 36)
         assert 0 == script.main(["--out", str(out), "--api-url", github.url])
         snapshot = snapshot_from_dict(json.loads(out.read_text()))
         assert 7 == _get(snapshot, "pytorch/pytorch").stars
         assert "ghp_" not in out.read_text()
+
+    def test_github_token_stays_off_other_hosts(
+        self, script, github, tmp_path, monkeypatch, capsys
+    ):
+        """GITHUB_TOKEN/GH_TOKEN are github.com credentials: with another
+        --api-url the script refuses instead of sending them there."""
+        monkeypatch.setenv("GITHUB_TOKEN", "ghp_" + "s" * 36)
+        monkeypatch.setenv("GH_TOKEN", "ghp_" + "t" * 36)
+        out = tmp_path / "s.json"
+        assert 2 == script.main(["--out", str(out), "--api-url", github.url])
+        assert "DLCHOOSE_GITHUB_TOKEN" in capsys.readouterr().err
+        assert [] == github.seen

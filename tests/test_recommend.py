@@ -18,8 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import dlchoose._detect._scan
-import dlchoose._metrics._client
+import dlchoose
 
 from dlchoose import (
     Framework,
@@ -30,19 +29,18 @@ from dlchoose import (
 )
 from dlchoose._cli import main
 from dlchoose._metrics._values import LatestRelease, MetricsReport
-from dlchoose._recommend._core import (
-    Recommendation,
-    _candidates,
-    recommend,
-    resolve_weights,
-)
+from dlchoose._recommend._core import Recommendation, recommend
 from dlchoose._recommend._criteria import (
     CRITERIA,
     REQUIRABLE,
     SEED_ERA_AS_OF,
     Criterion,
 )
+from dlchoose._recommend._gather import Gatherer
+from dlchoose._recommend._options import DataEra
 from dlchoose._recommend._profiles import PROFILES, Purpose, purposes
+from dlchoose._recommend._values import candidates
+from dlchoose._recommend._weights import resolve_weights
 from dlchoose.exceptions import (
     InvalidConstraintError,
     InvalidWeightsError,
@@ -276,8 +274,8 @@ class TestConstraints:
         assert any("PyTorch is excluded here" in n for n in rec.notes)
 
     def test_require_rnn(self):
-        """require='rnn' excludes frameworks without RNN support."""
-        rec = recommend(require="rnn", core_gate=False)
+        """require=['rnn'] excludes frameworks without RNN support."""
+        rec = recommend(require=["rnn"], core_gate=False)
         assert all(
             next(c for c in r.contributions if c.criterion is Criterion.RNN).x
             >= Fraction(1, 2)
@@ -336,16 +334,11 @@ class TestConstraints:
         assert ("keras", "tensorflow") == rec.environment
         assert rec.to_dict()["constraints"]["installed"] is True
 
-    def test_installed_true_uses_detection(self, monkeypatch):
-        """installed=True asks the detection module."""
-
-        class Found:
-            key = "pytorch"
-
-        monkeypatch.setattr(
-            dlchoose._detect._scan, "installed", lambda: (Found(),)
+    def test_installed_true_uses_detection(self):
+        """installed=True asks the gatherer's detection."""
+        rec = recommend(
+            installed=True, gather=Gatherer(detect=lambda: ("pytorch",))
         )
-        rec = recommend(installed=True)
         assert ["pytorch"] == [r.framework for r in rec.ranking]
 
     def test_nothing_survives_suggests_relaxations(self):
@@ -444,7 +437,7 @@ class TestRequire:
     @pytest.mark.parametrize("criterion", [c.value for c in REQUIRABLE])
     def test_capabilities_requirable(self, criterion):
         """Every capability criterion can be required."""
-        rec = recommend(require=criterion)
+        rec = recommend(require=[criterion])
         assert (criterion,) == dict(rec.constraints)["require"]
 
     def test_hyphen_spelling(self):
@@ -632,43 +625,58 @@ class TestMetrics:
         assert 200_000 == community.value
         assert 1 == community.x
 
-    def test_refresh_uses_client(self, monkeypatch):
+    def test_refresh_uses_client(self):
         """refresh=True asks the metrics client and passes its notes on."""
-        calls = fake_fetch(monkeypatch)
-        rec = recommend(refresh=True)
+        calls, gather = recording_gatherer()
+        rec = recommend(refresh=True, gather=gather)
         assert [{"token": None}] == calls
         assert "pytorch" == rec.winner
         assert "offline" in rec.warnings
 
-    def test_refresh_passes_token_without_keeping_it(self, monkeypatch):
+    def test_refresh_passes_token_without_keeping_it(self):
         """refresh=True hands token= to the client; the result never holds it."""
-        calls = fake_fetch(monkeypatch)
-        rec = recommend(refresh=True, token="s3cret-token")
+        calls, gather = recording_gatherer()
+        rec = recommend(refresh=True, token="s3cret-token", gather=gather)
         assert [{"token": "s3cret-token"}] == calls
         assert "s3cret-token" not in repr(rec)
         assert "s3cret-token" not in json.dumps(rec.to_dict())
         assert "s3cret-token" not in rec.explain()
 
-    def test_token_unused_without_refresh(self, monkeypatch):
+    def test_token_unused_without_refresh(self):
         """Without refresh=True the token is ignored and nothing is fetched."""
-        calls = fake_fetch(monkeypatch)
-        assert "pytorch" == recommend(token="t").winner
+        calls, gather = recording_gatherer()
+        assert "pytorch" == recommend(token="t", gather=gather).winner
         assert [] == calls
 
 
-def fake_fetch(monkeypatch, notes=("offline",)) -> list[dict[str, Any]]:
-    """Replace the metrics client with one that records its arguments."""
+def recording_gatherer(
+    notes=("offline",),
+) -> tuple[list[dict[str, Any]], Gatherer]:
+    """A gatherer whose fetch records its arguments and answers with the
+    bundled snapshot."""
     calls: list[dict[str, Any]] = []
     snapshot = tuple(bundled_snapshot())
 
-    def fetch_metrics(**kwargs: Any) -> MetricsReport:
-        calls.append(kwargs)
+    def fetch(token: str | None) -> MetricsReport:
+        calls.append({"token": token})
         return MetricsReport(results=snapshot, notes=notes)
 
-    monkeypatch.setattr(
-        dlchoose._metrics._client, "fetch_metrics", fetch_metrics
-    )
-    return calls
+    return calls, Gatherer(fetch=fetch)
+
+
+@pytest.fixture(name="cli_gatherer")
+def _cli_gatherer(monkeypatch):
+    """Route the CLI's recommend() through a recording gatherer (the CLI
+    calls the public ``dlchoose.recommend``)."""
+    calls, gather = recording_gatherer()
+    real = dlchoose.recommend
+
+    def recommend_with(*args: Any, **kwargs: Any) -> Recommendation:
+        return real(*args, gather=state["gather"], **kwargs)
+
+    state = {"gather": gather}
+    monkeypatch.setattr(dlchoose, "recommend", recommend_with)
+    return calls, state
 
 
 def maintenance_of(rec: Recommendation, key: str) -> Any:
@@ -733,8 +741,8 @@ class TestSeedEraStatus:
         """A framework absent from the seed era cites its own status sources."""
         jax = get_framework("jax")
         half = Fraction(1, 2)
-        (candidate,) = _candidates(
-            (jax,), "seed_era", {}, SEED_ERA_AS_OF, half, half
+        (candidate,) = candidates(
+            (jax,), DataEra.SEED_ERA, {}, SEED_ERA_AS_OF, (half, half)
         )
         assert candidate.in_era is False
         assert jax.sources_for("status") == candidate.status_sources
@@ -896,9 +904,10 @@ class TestCli:
         assert data["constraints"]["core_gate"] is False
         assert 50 < data["profile"]["weights"]["graphs"]
 
-    def test_installed_flag(self, capsys, monkeypatch):
+    def test_installed_flag(self, capsys, cli_gatherer):
         """--installed uses the detection."""
-        monkeypatch.setattr(dlchoose._detect._scan, "installed", tuple)
+        _, state = cli_gatherer
+        state["gather"] = Gatherer(detect=tuple)
         code, out, _ = run(capsys, "recommend", "--installed")
         assert 0 == code
         assert "No framework meets every constraint." in out
@@ -931,9 +940,12 @@ class TestCli:
         assert 1 == len(err.splitlines())
         assert err.startswith("dlchoose: error:")
 
-    def test_short_answer_prints_warnings(self, capsys, monkeypatch):
+    def test_short_answer_prints_warnings(self, capsys, cli_gatherer):
         """The short answer prints the warnings to stderr."""
-        fake_fetch(monkeypatch, notes=("fell back to the bundled snapshot",))
+        _, state = cli_gatherer
+        _, state["gather"] = recording_gatherer(
+            notes=("fell back to the bundled snapshot",)
+        )
         code, out, err = run(capsys, "recommend", "--refresh")
         assert 0 == code
         assert "PyTorch" in out
@@ -974,18 +986,34 @@ class TestCli:
             ({}, None),
         ],
     )
-    def test_refresh_reads_token(self, capsys, monkeypatch, env, token):
+    def test_refresh_reads_token(
+        self, capsys, monkeypatch, cli_gatherer, env, token
+    ):
         """--refresh passes GITHUB_TOKEN, else GH_TOKEN, to the client."""
         monkeypatch.delenv("GITHUB_TOKEN", raising=False)
         monkeypatch.delenv("GH_TOKEN", raising=False)
         for name, value in env.items():
             monkeypatch.setenv(name, value)
-        calls = fake_fetch(monkeypatch)
+        calls, _ = cli_gatherer
         code, out, _ = run(capsys, "recommend", "--refresh", "--json")
         assert 0 == code
         assert [{"token": token}] == calls
         assert "gh1" not in out
         assert "gh2" not in out
+
+    def test_refresh_with_unusable_api_url_sends_no_token(
+        self, capsys, monkeypatch, cli_gatherer
+    ):
+        """An API URL the credential rules refuse gets no token at all."""
+        monkeypatch.setenv("GITHUB_TOKEN", "gh1")
+        monkeypatch.setenv(
+            "DLCHOOSE_GITHUB_API_URL", "http://user:pw@example.com"
+        )
+        calls, _ = cli_gatherer
+        code, out, _ = run(capsys, "recommend", "--refresh", "--json")
+        assert 0 == code
+        assert [{"token": None}] == calls
+        assert "gh1" not in out
 
     def test_empty_weight_items_ignored(self, capsys):
         """Stray commas in --weights are ignored."""

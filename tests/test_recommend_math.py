@@ -10,15 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dlchoose._recommend._core import (
+from dlchoose._recommend._maths import (
     Matrix,
     Weights,
-    _scores,
     flip_point,
     gap_split,
     rank,
     robustness_label,
     robustness_of,
+    score_table,
     values_to_tie,
 )
 
@@ -61,7 +61,7 @@ def _toy():
 
 def points(m, w, name):
     """A row's score in points (exact)."""
-    return Fraction(100 * _scores(m, w)[name], m.denom * w.denom)
+    return Fraction(100 * score_table(m, w)[name], m.denom * w.denom)
 
 
 class TestToyFixture:

@@ -12,7 +12,7 @@ import pytest
 import dlchoose
 
 from dlchoose import Framework, Release, Source, Status, Support
-from dlchoose._registry._model import Registry
+from dlchoose._registry._lookup import Registry
 from dlchoose.exceptions import (
     DuplicateFrameworkError,
     InvalidChoiceError,

@@ -11,7 +11,7 @@ from types import ModuleType
 
 import pytest
 
-from dlchoose._recommend._speed import SEED_ERA_CUTOFF, SPEED
+from dlchoose._recommend._speed import SEED_ERA_CUTOFF, SPEED, SpeedRow
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,35 +41,39 @@ class TestSpeed:
         assert set(fitted) == set(SPEED)
         for era, by_key in fitted.items():
             assert {
-                key: {task: tuple(score) for task, score in tasks.items()}
+                key: {
+                    task: SpeedRow(**score._asdict())
+                    for task, score in tasks.items()
+                }
                 for key, tasks in by_key.items()
             } == SPEED[era]
 
     def test_published_table(self):
         """The fit reproduces the scores published in benchmarks.md."""
         current = SPEED["current"]
-        assert 0.907 == current["pytorch"]["cnn"][0]
-        assert 1.0 == current["pytorch"]["rnn"][0]
-        assert 0.856 == current["tensorflow"]["cnn"][0]
-        assert 0.607 == current["tensorflow"]["rnn"][0]
-        assert 0.784 == current["keras"]["cnn"][0]
-        assert (3, 36) == current["pytorch"]["cnn"][1:3]
+        assert 0.907 == current["pytorch"]["cnn"].score
+        assert 1.0 == current["pytorch"]["rnn"].score
+        assert 0.856 == current["tensorflow"]["cnn"].score
+        assert 0.607 == current["tensorflow"]["rnn"].score
+        assert 0.784 == current["keras"]["cnn"].score
+        pytorch_cnn = current["pytorch"]["cnn"]
+        assert (3, 36) == (pytorch_cnn.n_sources, pytorch_cnn.n_cells)
         assert "jax" not in current
 
     def test_seed_era_uses_early_rows(self):
         """Seed-era scores rest only on rows up to the cutoff."""
         for tasks in SPEED["seed_era"].values():
-            for *_, last in tasks.values():
-                assert last[:7] <= SEED_ERA_CUTOFF[:7]
+            for row in tasks.values():
+                assert row.last_date[:7] <= SEED_ERA_CUTOFF[:7]
 
     def test_scores_in_range(self):
         """Every score is in (0, 1] with at least one source."""
         for by_key in SPEED.values():
             for tasks in by_key.values():
-                for score, n_sources, n_cells, sources, _ in tasks.values():
-                    assert 0 < score <= 1
-                    assert n_sources == len(sources) >= 1
-                    assert n_cells >= n_sources
+                for row in tasks.values():
+                    assert 0 < row.score <= 1
+                    assert row.n_sources == len(row.sources) >= 1
+                    assert row.n_cells >= row.n_sources
 
     def test_main_regenerates(self, build, tmp_path, monkeypatch):
         """main() copies the CSV and writes the module deterministically."""

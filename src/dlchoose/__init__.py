@@ -31,45 +31,81 @@ from ._registry._model import (
 
 
 if TYPE_CHECKING:
-    from ._detect._environment import EnvironmentReport, environment
-    from ._detect._probe import GpuInfo, ProbeResult, ProbeStatus
-    from ._detect._scan import (
-        Detection,
-        DetectionStatus,
-        DistributionRecord,
-        detect,
-        installed,
-        is_installed,
+    from ._detect._doctor import diagnose
+    from ._detect._doctor_model import (
+        Diagnosis,
+        DoctorReport,
+        Finding,
+        Health,
     )
+    from ._detect._environment import EnvironmentReport, environment
+    from ._detect._model import Detection, DetectionStatus, DistributionRecord
+    from ._detect._probe_model import GpuInfo, ProbeResult, ProbeStatus
+    from ._detect._require import RequirementCheck, check_requirements
+    from ._detect._scan import detect, installed, is_installed
+    from ._gpu._api import gpu_fit
+    from ._gpu._devices import GpuDevice
+    from ._gpu._fit import GpuFit
+    from ._gpu._machine import GpuReport, gpu
+    from ._gpu._model import GpuBuild
+    from ._gpu._values import FitStatus
+    from ._index._api import compatibility
+    from ._index._model import (
+        Compatibility,
+        CompatibilityReason,
+        DataOrigin,
+        IndexData,
+    )
+    from ._index._target import Target
+    from ._metrics._access import GitHubAccess, github_access
     from ._metrics._cache import DiskCache
-    from ._metrics._client import GitHubClient, RateLimitStatus, fetch_metrics
+    from ._metrics._client import GitHubClient, fetch_metrics
+    from ._metrics._ratelimit import RateLimitStatus
+    from ._metrics._snapshot import Snapshot, bundled_snapshot
     from ._metrics._values import (
         LatestRelease,
         MetricsReport,
         MetricsSource,
         RepoError,
         RepoMetrics,
-        Snapshot,
-        bundled_snapshot,
     )
     from ._recommend._core import Recommendation, recommend
     from ._recommend._criteria import Criterion
+    from ._recommend._gather import Gatherer
+    from ._recommend._options import DataEra, GpuVendor
     from ._recommend._profiles import Profile, Purpose, purposes
 
 
 __all__ = [
+    "Compatibility",
+    "CompatibilityReason",
     "Criterion",
+    "DataEra",
+    "DataOrigin",
     "Deployment",
     "Detection",
     "DetectionStatus",
+    "Diagnosis",
     "DiskCache",
     "DistributionRecord",
+    "DoctorReport",
     "EnvironmentReport",
+    "Finding",
+    "FitStatus",
     "Framework",
+    "Gatherer",
+    "GitHubAccess",
     "GitHubClient",
     "GpuBackend",
+    "GpuBuild",
+    "GpuDevice",
+    "GpuFit",
     "GpuInfo",
+    "GpuReport",
+    "GpuVendor",
     "GraphStyle",
+    "Health",
+    "IndexData",
     "LatestRelease",
     "MetricsReport",
     "MetricsSource",
@@ -82,16 +118,24 @@ __all__ = [
     "Release",
     "RepoError",
     "RepoMetrics",
+    "RequirementCheck",
     "Snapshot",
     "Source",
     "Status",
     "Support",
+    "Target",
     "bundled_snapshot",
+    "check_requirements",
+    "compatibility",
     "detect",
+    "diagnose",
     "environment",
     "fetch_metrics",
     "frameworks",
     "get_framework",
+    "github_access",
+    "gpu",
+    "gpu_fit",
     "installed",
     "is_installed",
     "load_frameworks",
@@ -102,29 +146,54 @@ __all__ = [
 
 # Public name -> private module that defines it, imported on first use.
 _LAZY = {
-    "Detection": "_detect._scan",
-    "DetectionStatus": "_detect._scan",
-    "DistributionRecord": "_detect._scan",
+    "compatibility": "_index._api",
+    "FitStatus": "_gpu._values",
+    "GpuBuild": "_gpu._model",
+    "GpuDevice": "_gpu._devices",
+    "GpuFit": "_gpu._fit",
+    "GpuReport": "_gpu._machine",
+    "gpu": "_gpu._machine",
+    "gpu_fit": "_gpu._api",
+    "Compatibility": "_index._model",
+    "CompatibilityReason": "_index._model",
+    "DataOrigin": "_index._model",
+    "IndexData": "_index._model",
+    "Target": "_index._target",
+    "Detection": "_detect._model",
+    "DetectionStatus": "_detect._model",
+    "DistributionRecord": "_detect._model",
     "detect": "_detect._scan",
     "installed": "_detect._scan",
     "is_installed": "_detect._scan",
+    "RequirementCheck": "_detect._require",
+    "check_requirements": "_detect._require",
     "EnvironmentReport": "_detect._environment",
+    "diagnose": "_detect._doctor",
+    "Diagnosis": "_detect._doctor_model",
+    "DoctorReport": "_detect._doctor_model",
+    "Finding": "_detect._doctor_model",
+    "Health": "_detect._doctor_model",
     "environment": "_detect._environment",
-    "GpuInfo": "_detect._probe",
-    "ProbeResult": "_detect._probe",
-    "ProbeStatus": "_detect._probe",
+    "GpuInfo": "_detect._probe_model",
+    "ProbeResult": "_detect._probe_model",
+    "ProbeStatus": "_detect._probe_model",
     "DiskCache": "_metrics._cache",
+    "GitHubAccess": "_metrics._access",
+    "github_access": "_metrics._access",
     "GitHubClient": "_metrics._client",
-    "RateLimitStatus": "_metrics._client",
+    "RateLimitStatus": "_metrics._ratelimit",
     "fetch_metrics": "_metrics._client",
     "LatestRelease": "_metrics._values",
     "MetricsReport": "_metrics._values",
     "MetricsSource": "_metrics._values",
     "RepoError": "_metrics._values",
     "RepoMetrics": "_metrics._values",
-    "Snapshot": "_metrics._values",
-    "bundled_snapshot": "_metrics._values",
+    "Snapshot": "_metrics._snapshot",
+    "bundled_snapshot": "_metrics._snapshot",
     "Criterion": "_recommend._criteria",
+    "DataEra": "_recommend._options",
+    "Gatherer": "_recommend._gather",
+    "GpuVendor": "_recommend._options",
     "Profile": "_recommend._profiles",
     "Purpose": "_recommend._profiles",
     "purposes": "_recommend._profiles",

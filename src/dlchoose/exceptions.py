@@ -10,8 +10,20 @@ The tree::
     ├── InvalidChoiceError             (also a ValueError)
     │   ├── UnknownPurposeError
     │   ├── UnknownCriterionError
+    │   ├── UnknownGpuVendorError      (0.2.0)
     │   └── InvalidConstraintError
     ├── InvalidWeightsError            (also a ValueError)
+    ├── UnknownTargetError             (also a ValueError; 0.2.0)
+    ├── InvalidGpuFactError            (also a ValueError; 0.2.0)
+    │   ├── InvalidDriverVersionError
+    │   └── InvalidComputeCapabilityError
+    ├── NetworkError                   (the shared HTTP layer; 0.2.0)
+    │   ├── OfflineError
+    │   ├── DeadlineExceededError
+    │   ├── TransportError
+    │   ├── RedirectRefusedError
+    │   └── BadResponseError           (also a ValueError)
+    │       └── ResponseTooLargeError
     └── MetricsError
         ├── RepositoryNotFoundError    (also a LookupError)
         ├── AuthenticationError
@@ -36,20 +48,32 @@ from datetime import datetime
 
 __all__ = [
     "AuthenticationError",
+    "BadResponseError",
+    "DeadlineExceededError",
     "DlchooseError",
     "DuplicateFrameworkError",
     "InvalidChoiceError",
+    "InvalidComputeCapabilityError",
     "InvalidConstraintError",
+    "InvalidDriverVersionError",
     "InvalidFrameworkError",
+    "InvalidGpuFactError",
     "InvalidWeightsError",
     "MetricsError",
     "MetricsUnavailableError",
+    "NetworkError",
+    "OfflineError",
     "RateLimitError",
+    "RedirectRefusedError",
     "RegistryError",
     "RepositoryNotFoundError",
+    "ResponseTooLargeError",
+    "TransportError",
     "UnknownCriterionError",
     "UnknownFrameworkError",
+    "UnknownGpuVendorError",
     "UnknownPurposeError",
+    "UnknownTargetError",
 ]
 
 
@@ -221,6 +245,112 @@ class InvalidConstraintError(InvalidChoiceError):
 
 class InvalidWeightsError(DlchooseError, ValueError):
     """Weights are negative, not finite, or all zero."""
+
+
+class UnknownTargetError(DlchooseError, ValueError):
+    """A Python version or wheel platform tag that no target can be built for.
+
+    ``kind`` is ``"python"`` or ``"platform"``, ``value`` what was given and
+    ``examples`` valid values to try.  Added in 0.2.0.
+    """
+
+    def __init__(self, kind: str, value: str, examples: Iterable[str]) -> None:
+        self.kind = kind
+        self.value = value
+        self.examples = tuple(examples)
+        what = "Python version" if kind == "python" else "platform tag"
+        super().__init__(
+            f"Unknown {what} {value!r}."
+            f" Examples of valid ones: {', '.join(self.examples)}."
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.kind, self.value, self.examples))
+
+
+class UnknownGpuVendorError(InvalidChoiceError):
+    """A GPU vendor override is not one dlchoose knows.  Added in 0.2.0."""
+
+    kind = "GPU vendor"
+
+
+class InvalidGpuFactError(DlchooseError, ValueError):
+    """A machine fact given as an override cannot be read.
+
+    ``value`` is what was given and ``examples`` valid values to try.
+    Added in 0.2.0.
+    """
+
+    what = "GPU fact"
+
+    def __init__(self, value: str, examples: Iterable[str]) -> None:
+        self.value = value
+        self.examples = tuple(examples)
+        super().__init__(
+            f"Invalid {self.what} {value!r}."
+            f" Examples of valid ones: {', '.join(self.examples)}."
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.value, self.examples))
+
+
+class InvalidDriverVersionError(InvalidGpuFactError):
+    """An NVIDIA driver version that is not ``MAJOR.MINOR[.PATCH]``."""
+
+    what = "NVIDIA driver version"
+
+
+class InvalidComputeCapabilityError(InvalidGpuFactError):
+    """A compute capability that is not ``X.Y`` (or an AMD ``gfx`` name)."""
+
+    what = "compute capability"
+
+
+class NetworkError(DlchooseError):
+    """The shared HTTP layer could not get an answer.
+
+    ``url`` is the URL concerned (credentials stripped), when known.
+    Clients (GitHub metrics, the package index) map these onto their own
+    errors, chained with ``from``.  Added in 0.2.0, like its subclasses.
+    """
+
+    def __init__(self, message: str, *, url: str | None = None) -> None:
+        self.url = url
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_network_error, (type(self), self.args[0], self.url))
+
+
+def _rebuild_network_error(
+    cls: type[NetworkError], message: str, url: str | None
+) -> NetworkError:
+    return cls(message, url=url)
+
+
+class OfflineError(NetworkError):
+    """Offline mode is on and the answer is not cached: no socket opened."""
+
+
+class DeadlineExceededError(NetworkError):
+    """The overall deadline passed before the answer was complete."""
+
+
+class TransportError(NetworkError):
+    """Connecting, sending or reading failed (after urllib3's retries)."""
+
+
+class RedirectRefusedError(NetworkError):
+    """A redirect left the original scheme and host, or there were too many."""
+
+
+class BadResponseError(NetworkError, ValueError):
+    """The answer cannot be used: not JSON, nested too deeply, badly encoded."""
+
+
+class ResponseTooLargeError(BadResponseError):
+    """The decoded body exceeds the size limit (gzip bombs included)."""
 
 
 class MetricsError(DlchooseError):

@@ -144,3 +144,54 @@ class TestLegacy:
             assert "import_error" == probe["status"], probe
             assert "numpy" in probe["error"]
             assert probe["error"].startswith("AttributeError:")
+
+
+def _gate(name: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [_python(name), "-m", "dlchoose", "detect", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+
+
+class TestRequireGate:
+    def test_met(self):
+        """Requirements the modern environment meets: exit 0."""
+        out = _gate(
+            "modern",
+            "--require",
+            "torch>=2",
+            "--require",
+            "keras",
+            "--probe",
+            "--timeout",
+            "240",
+        )
+
+        assert 0 == out.returncode, out.stderr
+        assert "UNMET" not in out.stdout
+
+    def test_unmet(self):
+        """A version nobody has and an absent framework: exit 1, named."""
+        out = _gate("modern", "--require", "torch>=99", "--require", "mxnet")
+
+        assert 1 == out.returncode
+        assert "torch>=99" in out.stderr
+        assert "mxnet" in out.stderr
+
+
+class TestKerasAlone:
+    def test_no_backend_said(self):
+        """Keras without TensorFlow, JAX or PyTorch is not simply
+        installed: the reasons say it has no backend, and the gate with
+        --probe fails on it."""
+        found = _detect("keras-alone", "keras")
+
+        reasons = " ".join(found["keras"]["reasons"])
+        assert "installed" == found["keras"]["status"]
+        assert "none of Keras' backends" in reasons
+        out = _gate("keras-alone", "--require", "keras", "--probe")
+        assert 1 == out.returncode
+        assert "not importable" in out.stderr

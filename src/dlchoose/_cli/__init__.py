@@ -14,14 +14,17 @@ them all.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import importlib
+import os
 import sys
 
 from collections.abc import Iterable, Sequence
-from typing import Final
+from typing import Final, TextIO
 
 from ..exceptions import DlchooseError
-from ._output import error
+from ._output import error, warn
 
 
 __all__ = ["main"]
@@ -32,10 +35,16 @@ COMMANDS: Final = {
     "list": "_registry_cmd",
     "show": "_registry_cmd",
     "detect": "_detect_cmd",
+    "doctor": "_doctor_cmd",
     "stats": "_metrics_cmd",
     "table": "_metrics_cmd",
     "recommend": "_recommend_cmd",
     "purposes": "_recommend_cmd",
+    "compat": "_compat_cmd",
+    "gpu": "_gpu_cmd",
+    "compare": "_compare_cmd",
+    "report": "_report_cmd",
+    "completion": "_completion_cmd",
 }
 
 
@@ -86,20 +95,76 @@ def build_parser(
     return parser
 
 
+#: Exit codes beyond 0/1/2, as a shell reports a process ended by that
+#: signal (128 + its number), so scripts can tell an interrupt apart.
+EXIT_INTERRUPTED: Final = 130  # SIGINT
+EXIT_BROKEN_PIPE: Final = 141  # SIGPIPE: the reader went away
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list[:1] == ["--version"]:
+    """Run the command line; return the exit code.
+
+    Whatever happens to the streams (Ctrl-C, a reader that leaves early,
+    a full disk, a terminal that cannot show every character), the user
+    sees at most one line on stderr, never a traceback.
+    """
+    _replace_unencodable(sys.stdout)
+    try:
+        code = _run(list(sys.argv[1:] if argv is None else argv))
+        sys.stdout.flush()
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # `dlchoose list | head`: the reader has what it wanted.  Point
+        # stdout at /dev/null so the flush at exit cannot fail again.
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
+    except OSError as err:
+        if err.errno not in _FULL:
+            raise
+        _discard_stdout()
+        error(f"could not write the output: {err.strerror}")
+        return 1
+    return code
+
+
+#: errno values that mean the output has nowhere to go.
+_FULL: Final = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
+def _run(args: list[str]) -> int:
+    if args[:1] == ["--version"]:
         # Answer without building every subparser.
         print(_version())
         return 0
-    parser = build_parser(_modules_for(args_list))
-    args = parser.parse_args(args_list)
+    parser = build_parser(_modules_for(args))
+    namespace = parser.parse_args(args)
     try:
-        return int(args.handler(args))
+        return int(namespace.handler(namespace))
     except DlchooseError as err:
         error(str(err))
         return 1
-    except BrokenPipeError:  # pragma: no cover - `dlchoose list | head`
-        sys.stderr.close()
-        return 0
+
+
+def _replace_unencodable(stream: TextIO) -> None:
+    """Print what an ASCII-only stdout can show, replacing the rest.
+
+    With ``LC_ALL=C`` or ``PYTHONIOENCODING=ascii`` a single ``…`` would
+    otherwise end the command with ``UnicodeEncodeError``.
+    """
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="replace")
+
+
+def _discard_stdout() -> None:
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _say(message: str) -> None:
+    with contextlib.suppress(OSError):
+        warn(message)

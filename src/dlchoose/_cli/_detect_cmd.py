@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
+import math
 import os
-import signal
-import threading
+import sys
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from ._output import print_json, table
+
+
+#: The longest probe timeout the library accepts (a day).
+_MAX_TIMEOUT = 86400.0
 
 
 def _timeout(text: str) -> float:
@@ -20,9 +22,27 @@ def _timeout(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"must be positive: {text!r}")
+    if not (value > 0 and math.isfinite(value)):
+        raise argparse.ArgumentTypeError(
+            f"must be positive and finite: {text!r}"
+        )
+    if value > _MAX_TIMEOUT:
+        raise argparse.ArgumentTypeError(
+            f"must be at most {_MAX_TIMEOUT:g} seconds (a day): {text!r}"
+        )
     return value
+
+
+def _requirement(text: str) -> str:
+    from packaging.requirements import InvalidRequirement, Requirement
+
+    try:
+        Requirement(text)
+    except InvalidRequirement as err:
+        raise argparse.ArgumentTypeError(
+            f"not a PEP 508 requirement: {text!r} ({err})"
+        ) from None
+    return text
 
 
 def register(subparsers: Any) -> None:
@@ -55,6 +75,18 @@ def register(subparsers: Any) -> None:
         help="seconds before a probe child is killed (default: 30)",
     )
     parser.add_argument(
+        "--require",
+        action="append",
+        type=_requirement,
+        default=[],
+        metavar="REQ",
+        help=(
+            "a PEP 508 requirement such as 'torch>=2.4' (repeatable); exit 1"
+            " naming what is unmet (absent, too old, or, with --probe, not"
+            " importable)"
+        ),
+    )
+    parser.add_argument(
         "--all",
         action="store_true",
         help="also list absent frameworks in the table (JSON lists all)",
@@ -65,48 +97,65 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def _exit_on_sigterm(signum: int, _frame: object) -> None:
-    raise SystemExit(128 + signum)
-
-
-@contextlib.contextmanager
-def _sigterm_exits() -> Iterator[None]:
-    """SIGTERM raises SystemExit inside, so that the probe kills its
-    children on the way out; the previous handler is restored after."""
-    if threading.current_thread() is not threading.main_thread():
-        yield  # only the main thread may set handlers
-        return
-    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
 def run(args: argparse.Namespace) -> int:
-    from .. import detect, environment
+    from .. import check_requirements, detect, environment
 
-    with _sigterm_exits() if args.probe else contextlib.nullcontext():
+    # The probe itself turns SIGTERM and SIGHUP into SystemExit while its
+    # children run, so that they are killed on the way out.
+    checks: Any = ()
+    if args.require:
+        checks = check_requirements(
+            args.require, probe=args.probe, timeout=args.timeout
+        )
+    if args.require and not args.names:
+        results = tuple({c.key: c.detection for c in checks}.values())
+    else:
         results = detect(
             args.names or None, probe=args.probe, timeout=args.timeout
         )
     env = environment()
     if args.json:
-        print_json(
-            {
-                "python": _python(),
-                "frameworks": [d.to_dict() for d in results],
-                "environment": env.to_dict(),
-            }
-        )
+        data = {
+            "python": _python(),
+            "frameworks": [d.to_dict() for d in results],
+            "environment": env.to_dict(),
+        }
+        if args.require:
+            data["requirements"] = [c.to_dict() for c in checks]
+        print_json(data)
+    else:
+        explicit = args.all or args.names or args.require
+        shown = [d for d in results if explicit or d.status != "absent"]
+        hidden = len(results) - len(shown)
+        print(render(shown, env, probe=args.probe, hidden=hidden))
+        if args.require:
+            print("\n" + render_requirements(checks))
+    return _gate(checks)
+
+
+def _gate(checks: Any) -> int:
+    """1, with one line on stderr, when a requirement is unmet."""
+    unmet = [c for c in checks if not c.met]
+    if not unmet:
         return 0
-    shown = [
-        d for d in results if args.all or args.names or d.status != "absent"
-    ]
     print(
-        render(shown, env, probe=args.probe, hidden=len(results) - len(shown))
+        "dlchoose: error: unmet requirement"
+        + ("s" if len(unmet) > 1 else "")
+        + ": "
+        + "; ".join(f"{c.requirement} ({c.reason})" for c in unmet),
+        file=sys.stderr,
     )
-    return 0
+    return 1
+
+
+def render_requirements(checks: Any) -> str:
+    """One line per requirement: met or unmet, and why."""
+    lines = ["Requirements:"]
+    lines.extend(
+        f"  {'ok   ' if c.met else 'UNMET'} {c.requirement}: {c.reason}"
+        for c in checks
+    )
+    return "\n".join(lines)
 
 
 def _python() -> dict[str, Any]:

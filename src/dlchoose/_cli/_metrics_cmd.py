@@ -1,11 +1,11 @@
 """``dlchoose stats`` and ``dlchoose table``: live GitHub figures.
 
-The token is read here, never by the library: ``GITHUB_TOKEN`` or
-``GH_TOKEN`` (github.com credentials) only for the default API URL, and
-``DLCHOOSE_GITHUB_TOKEN`` for any other (``--api-url`` or
-``DLCHOOSE_GITHUB_API_URL``, e.g. GitHub Enterprise), so a github.com token
-never goes to another host.  ``--offline`` or ``DLCHOOSE_OFFLINE=1`` keep the
-run off the network.
+The API URL and token come from :func:`dlchoose.github_access`, the one
+resolver every command uses: ``GITHUB_TOKEN`` or ``GH_TOKEN`` (github.com
+credentials) only for the default API URL, and ``DLCHOOSE_GITHUB_TOKEN`` for
+any other (``--api-url`` or ``DLCHOOSE_GITHUB_API_URL``, e.g. GitHub
+Enterprise), so a github.com token never goes to another host.
+``--offline`` or ``DLCHOOSE_OFFLINE=1`` keep the run off the network.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import argparse
 import csv
 import io
 import math
-import os
 import sys
 
 from collections.abc import Callable, Sequence
@@ -34,9 +33,6 @@ __all__ = ["register", "run_stats", "run_table"]
 #: Fetches of at least this many repositories show progress on a terminal.
 PROGRESS_FROM = 5
 
-#: The API whose credentials ``GITHUB_TOKEN`` and ``GH_TOKEN`` hold.
-GITHUB_API_URL = "https://api.github.com"
-
 #: Snapshot rows count open issues only; their cells carry this mark.
 ISSUES_ONLY_MARK = "*"
 
@@ -53,6 +49,26 @@ def _deadline(text: str) -> float:
     return value
 
 
+def _api_url_argument(text: str) -> str:
+    """``--api-url``: a non-empty http(s) URL without ``user:password@``."""
+    from urllib.parse import urlsplit
+
+    cleaned = text.strip()
+    try:
+        parts = urlsplit(cleaned)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in {"http", "https"}:
+        raise argparse.ArgumentTypeError(
+            "must be an http(s) URL such as https://ghe.example/api/v3"
+        )
+    if "@" in parts.netloc:
+        raise argparse.ArgumentTypeError(
+            "must not contain user:password@ (set DLCHOOSE_GITHUB_TOKEN)"
+        )
+    return cleaned
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--offline",
@@ -64,6 +80,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--api-url",
         metavar="URL",
+        type=_api_url_argument,
         help="GitHub API base URL, e.g. https://ghe.example/api/v3"
         " (also DLCHOOSE_GITHUB_API_URL)",
     )
@@ -121,22 +138,6 @@ def register(subparsers: Any) -> None:
     comparison.set_defaults(handler=run_table)
 
 
-def _api_url(args: argparse.Namespace) -> str:
-    return (
-        args.api_url
-        or os.environ.get("DLCHOOSE_GITHUB_API_URL")
-        or GITHUB_API_URL
-    )
-
-
-def _token(api_url: str) -> str | None:
-    """The token for *api_url*: github.com's own only for github.com."""
-    names: tuple[str, ...] = ("DLCHOOSE_GITHUB_TOKEN",)
-    if api_url.rstrip("/").casefold() == GITHUB_API_URL:
-        names = ("GITHUB_TOKEN", "GH_TOKEN")
-    return next((os.environ[n] for n in names if os.environ.get(n)), None)
-
-
 def _progress(total: int) -> Callable[[int, int], None] | None:
     if total < PROGRESS_FROM or not sys.stderr.isatty():
         return None
@@ -159,15 +160,15 @@ def _fetch(
     """The report, or ``None`` after reporting a usage error (a token
     refused for a plain-HTTP API URL, a framework without a repository)."""
     # Imported here: the other subcommands should not pay for the client.
-    from .. import fetch_metrics
+    from .. import fetch_metrics, github_access
 
-    api_url = _api_url(args)
     try:
+        access = github_access(args.api_url)
         return fetch_metrics(
             repos,
-            token=_token(api_url),
+            token=access.token,
             offline=args.offline,
-            api_url=api_url,
+            api_url=access.api_url,
             use_cache=not args.no_cache,
             deadline=args.deadline,
             progress=_progress(len(repos)),

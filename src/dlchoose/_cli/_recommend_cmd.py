@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 
 from typing import Any
 
-from .. import Purpose, purposes, recommend
-from .._recommend._core import DATA_ERAS, GPU_VENDORS
-from .._recommend._criteria import REQUIRABLE
-from .._recommend._profiles import ALIASES
+import dlchoose
+
+from .. import Criterion, DataEra, GpuVendor, Purpose, purposes
 from ..exceptions import InvalidWeightsError
 from ._output import print_json, table, warn
 
@@ -33,7 +31,7 @@ def register(subparsers: Any) -> None:
             "one of "
             + ", ".join(p.value for p in Purpose)
             + " or an alias ("
-            + ", ".join(ALIASES)
+            + ", ".join(a for p in purposes() for a in p.aliases)
             + "); default: academic"
         ),
     )
@@ -54,13 +52,35 @@ def register(subparsers: Any) -> None:
         metavar="CRITERION",
         help=(
             "a capability that must be supported (repeatable): "
-            + ", ".join(c.value for c in REQUIRABLE)
+            + ", ".join(c.value for c in Criterion if c.requirable)
         ),
     )
     parser.add_argument(
         "--gpu-vendor",
-        choices=sorted(GPU_VENDORS),
+        choices=sorted(GpuVendor.choices()),
         help="GPU vendor to support",
+    )
+    parser.add_argument(
+        "--installable",
+        action="store_true",
+        help=(
+            "only frameworks with a release that installs on the target"
+            " (this interpreter, or --python/--platform), by the package"
+            " index's data"
+        ),
+    )
+    parser.add_argument(
+        "--python",
+        metavar="X.Y",
+        help="target CPython version for --installable (implies it)",
+    )
+    parser.add_argument(
+        "--platform",
+        metavar="TAG",
+        help=(
+            "target wheel platform tag for --installable (implies it),"
+            " e.g. manylinux_2_28_x86_64, macosx_14_0_arm64, win_amd64"
+        ),
     )
     parser.add_argument(
         "--include-unmaintained",
@@ -87,7 +107,10 @@ def register(subparsers: Any) -> None:
         help="criteria by importance; replaces the profile weights",
     )
     parser.add_argument(
-        "--data", choices=DATA_ERAS, default="current", help="data era"
+        "--data",
+        choices=DataEra.choices(),
+        default=DataEra.CURRENT.value,
+        help="data era",
     )
     parser.add_argument(
         "--refresh",
@@ -138,7 +161,9 @@ def _number(item: str, value: str) -> float:
 
 
 def run_recommend(args: argparse.Namespace) -> int:
-    result = recommend(
+    # Looked up on the package at call time, so tests can route the
+    # command through their own gatherer via the public name.
+    result = dlchoose.recommend(
         args.purpose,
         weights=parse_weights(args.weights) if args.weights else None,
         priorities=(
@@ -152,6 +177,11 @@ def run_recommend(args: argparse.Namespace) -> int:
         gpu_vendor=args.gpu_vendor,
         include_unmaintained=args.include_unmaintained,
         core_gate=not args.no_core_gate,
+        installable=bool(
+            args.installable or args.python or args.platform is not None
+        ),
+        python=args.python,
+        platform=args.platform,
         data=args.data,
         refresh=args.refresh,
         token=_token() if args.refresh else None,
@@ -167,8 +197,16 @@ def run_recommend(args: argparse.Namespace) -> int:
 
 
 def _token() -> str | None:
-    """A GitHub token from ``GITHUB_TOKEN`` or ``GH_TOKEN``, if either is set."""
-    return os.environ.get("GITHUB_TOKEN") or os.environ.get("GH_TOKEN") or None
+    """The token :func:`dlchoose.github_access` allows for the API URL in
+    use: ``GITHUB_TOKEN``/``GH_TOKEN`` only for github.com, else
+    ``DLCHOOSE_GITHUB_TOKEN``; none when the configured URL is unusable
+    (the refresh then reports why it fell back)."""
+    from .. import github_access
+
+    try:
+        return github_access().token
+    except ValueError:
+        return None
 
 
 def run_purposes(args: argparse.Namespace) -> int:

@@ -8,10 +8,8 @@ Nothing here starts a process or loads a driver.
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import tempfile
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -19,7 +17,8 @@ from typing import Any, Final
 
 import attrs
 
-from ._scan import _strings
+from ._files import MAX_CONFIG_BYTES, UnreadableFile, read_small_text
+from ._model import strings
 
 
 __all__ = ["EnvironmentReport", "environment", "parse_visible_devices"]
@@ -45,9 +44,7 @@ VARIABLES: Final = (
 
 KERAS_BACKENDS: Final = ("tensorflow", "jax", "torch", "numpy", "openvino")
 
-_DRIVER_RE: Final = re.compile(
-    r"Kernel Module\s+(?:for\s+\S+\s+)?(\d+(?:\.\d+)+)"
-)
+_DRIVER_RE: Final = r"Kernel Module\s+(?:for\s+\S+\s+)?(\d+(?:\.\d+)+)"
 
 
 def _pairs(
@@ -86,7 +83,7 @@ class EnvironmentReport:
         converter=_pairs, default=()
     )
     """Every relevant variable that is set, in a fixed order (device visibility first)."""
-    notes: tuple[str, ...] = attrs.field(converter=_strings, default=())
+    notes: tuple[str, ...] = attrs.field(converter=strings, default=())
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -151,7 +148,7 @@ def nvidia_driver_version(proc: Path = Path("/proc")) -> str | None:
         )
     except OSError:
         return None
-    match = _DRIVER_RE.search(text)
+    match = re.search(_DRIVER_RE, text)
     return match[1] if match else None
 
 
@@ -160,7 +157,11 @@ def _keras_dir(env: Mapping[str, str]) -> Path:
     if env.get("KERAS_HOME"):
         return Path(env["KERAS_HOME"])
     home = Path(env.get("HOME") or Path.home())
-    base = home if os.access(home, os.W_OK) else Path(tempfile.gettempdir())
+    if os.access(home, os.W_OK):
+        return home / ".keras"
+    import tempfile  # rarely needed; slow to import
+
+    base = Path(tempfile.gettempdir())
     return base / ".keras"
 
 
@@ -176,10 +177,16 @@ def keras_backend(
         return chosen, "KERAS_BACKEND", note
     config = _keras_dir(env) / "keras.json"
     try:
-        data = json.loads(config.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+        text = read_small_text(str(config), MAX_CONFIG_BYTES)
+    except UnreadableFile as err:
+        return "tensorflow", "Keras' default", f"ignored keras.json: {err}"
+    if text is None:
         return "tensorflow", "Keras' default", None
-    except (OSError, ValueError) as err:
+    import json  # only when there is a file to read
+
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as err:
         return (
             "tensorflow",
             "Keras' default",

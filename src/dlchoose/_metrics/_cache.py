@@ -1,7 +1,7 @@
 """The on-disk cache of repository figures and of rate-limit blocks.
 
 Layout under the cache directory (``DLCHOOSE_CACHE_DIR``, else the
-platform's user cache directory)::
+platform's user cache directory, from platformdirs)::
 
     github/
       entries/<sha256>.json   one repository's figures + REST validators
@@ -10,31 +10,37 @@ platform's user cache directory)::
 
 Entry keys are hashes of (API URL, token fingerprint, repository); the
 fingerprint is a truncated SHA-256 of the token, so neither the token nor
-anything that reveals it is ever written.  Every write goes to a temporary
-file in the same directory and is moved into place with :func:`os.replace`;
-a file that cannot be read or parsed counts as missing and is replaced on
-the next write.  Failing to write is logged and otherwise ignored: the
-cache saves requests, it never decides whether a fetch succeeds.
+anything that reveals it is ever written, and API URLs are stored without
+userinfo.  Files are written atomically and read defensively by
+:mod:`dlchoose._http` (anything damaged counts as missing and is replaced);
+the two shared files are updated under a lock, so parallel processes keep
+every update.  Failing to write is logged and otherwise ignored: the cache
+saves requests, it never decides whether a fetch succeeds.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import json
 import logging
-import os
-import sys
-import tempfile
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Final
 
 import attrs
 
-from .._time import iso, parse_time, utc_now
+from .._http import (
+    default_cache_dir,
+    read_json,
+    strip_userinfo,
+    token_fingerprint,
+    update_json,
+    write_json,
+)
+from .._time import iso, utc_now
+from ._ratelimit import cap_block
+from ._validate import moment, repo_name, short_text
 from ._values import RepoMetrics
 
 
@@ -50,36 +56,11 @@ log = logging.getLogger("dlchoose.cache")
 
 DEFAULT_TTL: Final = timedelta(hours=12)
 _FORMAT: Final = 1
+_MAX_ETAG: Final = 200
 
 
-def default_cache_dir() -> Path:
-    """``DLCHOOSE_CACHE_DIR``, else the platform's user cache directory.
-
-    Linux and other Unixes: ``$XDG_CACHE_HOME/dlchoose`` or
-    ``~/.cache/dlchoose``; macOS: ``~/Library/Caches/dlchoose``; Windows:
-    ``%LOCALAPPDATA%\\dlchoose\\Cache``.
-    """
-    explicit = os.environ.get("DLCHOOSE_CACHE_DIR")
-    if explicit:
-        return Path(explicit).expanduser()
-    if sys.platform == "win32":  # pragma: no cover - platform specific
-        base = os.environ.get("LOCALAPPDATA") or str(
-            Path.home() / "AppData" / "Local"
-        )
-        return Path(base) / "dlchoose" / "Cache"
-    if sys.platform == "darwin":  # pragma: no cover - platform specific
-        return Path.home() / "Library" / "Caches" / "dlchoose"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg and Path(xdg).is_absolute():
-        return Path(xdg) / "dlchoose"
-    return Path.home() / ".cache" / "dlchoose"
-
-
-def token_fingerprint(token: str | None) -> str:
-    """``anon``, or the first 16 hex digits of the token's SHA-256."""
-    if not token:
-        return "anon"
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()[:16]
+def _api_key(api_url: str) -> str:
+    return strip_userinfo(api_url).rstrip("/")
 
 
 @attrs.frozen(kw_only=True)
@@ -93,44 +74,29 @@ class CacheEntry:
     etag_release: str | None = None
 
     def fresh(self, ttl: timedelta, now: datetime | None = None) -> bool:
-        """Whether the entry is younger than *ttl*."""
-        return (now or utc_now()) - self.stored_at < ttl
+        """Whether the entry is younger than *ttl*; stored "in the future"
+        means an unknown age, so not fresh."""
+        age = (now or utc_now()) - self.stored_at
+        return timedelta(0) <= age < ttl
 
 
-def _write_json(path: Path, document: Mapping[str, Any]) -> None:
-    """Write atomically: a temporary file beside *path*, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+def _entry_from(document: Mapping[str, Any]) -> CacheEntry | None:
+    stored_at = moment(document.get("stored_at"), naive=False)
+    if stored_at is None:
+        return None
+    etags = [document.get("etag_repo"), document.get("etag_release")]
+    if any(e is not None and short_text(e, _MAX_ETAG) is None for e in etags):
+        return None
+    try:
+        metrics = RepoMetrics.from_dict(document["metrics"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    return CacheEntry(
+        metrics=metrics,
+        stored_at=stored_at,
+        etag_repo=etags[0],
+        etag_release=etags[1],
     )
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(document, handle, ensure_ascii=False, indent=1)
-        Path(tmp).replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(tmp).unlink()
-        raise
-
-
-def _read_json(path: Path) -> dict[str, Any] | None:
-    """The object stored in *path*, or ``None`` if missing or unreadable."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    except (OSError, UnicodeDecodeError) as err:
-        log.warning("ignoring unreadable cache file %s: %s", path, err)
-        return None
-    try:
-        document = json.loads(text)
-    except ValueError:
-        log.warning("ignoring corrupt cache file %s", path)
-        return None
-    if not isinstance(document, dict) or document.get("format") != _FORMAT:
-        log.warning("ignoring cache file %s in an unknown format", path)
-        return None
-    return document
 
 
 @attrs.define
@@ -150,7 +116,7 @@ class DiskCache:
 
     @staticmethod
     def scope_for(api_url: str, token: str | None) -> str:
-        return f"{api_url.rstrip('/')}|{token_fingerprint(token)}"
+        return f"{_api_key(api_url)}|{token_fingerprint(token)}"
 
     @property
     def _root(self) -> Path:
@@ -163,36 +129,54 @@ class DiskCache:
 
     def _write(self, path: Path, document: Mapping[str, Any]) -> None:
         try:
-            _write_json(path, document)
+            write_json(path, document)
         except OSError as err:
             log.warning("cannot write cache file %s: %s", path, err)
+
+    def _update(
+        self,
+        name: str,
+        key: str,
+        change: Callable[[dict[str, Any]], dict[str, Any]],
+    ) -> None:
+        """Change the *key* object of the shared file *name* under its
+        lock (a damaged file, or a damaged object in it, starts empty)."""
+
+        def apply(document: dict[str, Any]) -> dict[str, Any]:
+            current = document.get(key)
+            if not isinstance(current, dict):
+                current = {}
+            return {"format": _FORMAT, key: change(current)}
+
+        path = self._root / name
+        try:
+            update_json(path, apply, expect_format=_FORMAT)
+        except OSError as err:
+            log.warning("cannot write cache file %s: %s", path, err)
+
+    def _shared(self, name: str, key: str) -> dict[str, Any]:
+        document = read_json(self._root / name, expect_format=_FORMAT) or {}
+        found = document.get(key)
+        return found if isinstance(found, dict) else {}
 
     # -- figures ------------------------------------------------------
 
     def get(self, scope: str, repo: str) -> CacheEntry | None:
         """The entry for *repo* (any case), fresh or not, or ``None``.
 
-        An entry whose storage time is missing, unparsable or lacks an
-        offset counts as missing: its age is unknown, so it is refetched
-        and rewritten rather than trusted forever.
+        An entry that is damaged in any way, or whose storage time is
+        missing, unparsable, offset-less or implausible, counts as
+        missing: it is refetched and rewritten rather than trusted.
         """
-        document = _read_json(self._entry_path(scope, repo))
+        document = read_json(
+            self._entry_path(scope, repo), expect_format=_FORMAT
+        )
         if document is None:
             return None
-        stored_at = parse_time(document.get("stored_at"), naive=False)
-        if stored_at is None:
-            log.warning("ignoring cache entry for %s of unknown age", repo)
-            return None
-        try:
-            return CacheEntry(
-                metrics=RepoMetrics.from_dict(document["metrics"]),
-                stored_at=stored_at,
-                etag_repo=document.get("etag_repo"),
-                etag_release=document.get("etag_release"),
-            )
-        except (KeyError, TypeError, ValueError, AttributeError):
+        entry = _entry_from(document)
+        if entry is None:
             log.warning("ignoring malformed cache entry for %s", repo)
-            return None
+        return entry
 
     def put(self, scope: str, repo: str, entry: CacheEntry) -> None:
         """Store *entry* under *repo* (and, after a rename, the canonical
@@ -211,25 +195,26 @@ class DiskCache:
     # -- renames ------------------------------------------------------
 
     def aliases(self, api_url: str) -> dict[str, str]:
-        """Renamed repositories seen on *api_url*: old (folded) -> new."""
-        document = _read_json(self._root / "aliases.json") or {}
-        found = document.get("aliases", {}).get(api_url.rstrip("/"), {})
+        """Renamed repositories seen on *api_url*: old (folded) -> new.
+        Entries that are not ``owner/name`` pairs are ignored."""
+        found = self._shared("aliases.json", "aliases").get(_api_key(api_url))
         if not isinstance(found, dict):
             return {}
-        return {str(k): str(v) for k, v in found.items()}
+        return {
+            old: new
+            for old, new in found.items()
+            if repo_name(old) is not None and repo_name(new) is not None
+        }
 
     def add_alias(self, api_url: str, old: str, new: str) -> None:
-        path = self._root / "aliases.json"
-        document = _read_json(path) or {}
-        aliases = document.get("aliases")
-        if not isinstance(aliases, dict):
-            aliases = {}
-        host = aliases.get(api_url.rstrip("/"))
-        if not isinstance(host, dict):
-            host = {}
-        host[old.casefold()] = new
-        aliases[api_url.rstrip("/")] = host
-        self._write(path, {"format": _FORMAT, "aliases": aliases})
+        host = _api_key(api_url)
+
+        def change(aliases: dict[str, Any]) -> dict[str, Any]:
+            known = aliases.get(host)
+            known = known if isinstance(known, dict) else {}
+            return {**aliases, host: {**known, old.casefold(): new}}
+
+        self._update("aliases.json", "aliases", change)
 
     # -- rate-limit blocks --------------------------------------------
 
@@ -237,22 +222,21 @@ class DiskCache:
         self, scope: str, resource: str, now: datetime | None = None
     ) -> tuple[datetime, bool] | None:
         """``(reset, secondary)`` while *resource* (or everything) is
-        blocked for *scope*; ``None`` when calls may go out."""
+        blocked for *scope*; ``None`` when calls may go out.  A stored
+        block is never believed for longer than an hour from now."""
         now = now or utc_now()
-        document = _read_json(self._root / "blocks.json") or {}
-        blocks = document.get("blocks", {})
-        if not isinstance(blocks, dict):
-            return None
+        blocks = self._shared("blocks.json", "blocks")
         found: tuple[datetime, bool] | None = None
         for name in (resource, "*"):
             block = blocks.get(f"{scope}|{name}")
             if not isinstance(block, dict):
                 continue
-            until = parse_time(block.get("until"), naive=False)
-            if until is not None and until > now:
-                secondary = bool(block.get("secondary"))
-                if found is None or until > found[0]:
-                    found = (until, secondary)
+            until = moment(block.get("until"), naive=False, now=now)
+            if until is None or until <= now:
+                continue
+            pair = (cap_block(until, now), block.get("secondary") is True)
+            if found is None or pair[0] > found[0]:
+                found = pair
         return found
 
     def block(
@@ -263,22 +247,21 @@ class DiskCache:
         *,
         secondary: bool = False,
     ) -> None:
-        """Remember not to call GitHub for *resource* before *until*."""
-        path = self._root / "blocks.json"
-        document = _read_json(path) or {}
-        blocks = document.get("blocks")
-        if not isinstance(blocks, dict):
-            blocks = {}
+        """Remember not to call GitHub for *resource* before *until*
+        (capped at an hour from now)."""
         now = utc_now()
-        # Forget blocks that have expired.
-        blocks = {
-            key: value
-            for key, value in blocks.items()
-            if isinstance(value, dict)
-            and (parse_time(value.get("until"), naive=False) or now) > now
-        }
-        blocks[f"{scope}|{resource}"] = {
-            "until": iso(until),
-            "secondary": secondary,
-        }
-        self._write(path, {"format": _FORMAT, "blocks": blocks})
+
+        def change(blocks: dict[str, Any]) -> dict[str, Any]:
+            live = {
+                key: value
+                for key, value in blocks.items()
+                if isinstance(value, dict)
+                and (moment(value.get("until"), naive=False) or now) > now
+            }
+            live[f"{scope}|{resource}"] = {
+                "until": iso(cap_block(until, now)),
+                "secondary": secondary,
+            }
+            return live
+
+        self._update("blocks.json", "blocks", change)

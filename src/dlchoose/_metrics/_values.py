@@ -1,31 +1,28 @@
-"""Repository metrics values and the bundled, dated snapshot.
+"""Repository metrics values.
 
 :class:`RepoMetrics` is what every source of figures produces: the live
 GraphQL or REST API, the on-disk cache, or the snapshot shipped inside the
-package.  This module imports nothing from the network stack, so the
-recommender can read the snapshot without loading ``requests``.
+package (:mod:`._snapshot`).  This module imports nothing from the network
+stack, so the recommender can use it without loading ``requests``.
 """
 
 from __future__ import annotations
 
-import functools
-import json
-
 from collections.abc import Iterator, Mapping
-from datetime import date, datetime
-from importlib import resources
-from typing import Any, Final
+from datetime import datetime
+from typing import Any
 
 import attrs
 
 from .._choice import Choice
-from .._time import iso, parse_time, utc_now
+from .._time import iso, utc_now
 from ..exceptions import (
     AuthenticationError,
     MetricsError,
     RateLimitError,
     RepositoryNotFoundError,
 )
+from ._validate import count, moment, repo_name, short_text
 
 
 __all__ = [
@@ -34,11 +31,7 @@ __all__ = [
     "MetricsSource",
     "RepoError",
     "RepoMetrics",
-    "Snapshot",
-    "bundled_snapshot",
-    "iso",
-    "parse_time",
-    "utc_now",
+    "error_kind",
 ]
 
 
@@ -66,9 +59,14 @@ class LatestRelease:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> LatestRelease:
-        return cls(
-            tag=data["tag"], published_at=parse_time(data.get("published_at"))
-        )
+        """The inverse of :meth:`to_dict`; :class:`ValueError` if *data*
+        is not a release."""
+        if not isinstance(data, Mapping):
+            raise TypeError("a release must be an object")
+        tag = short_text(data.get("tag"))
+        if tag is None:
+            raise ValueError("a release needs a tag")
+        return cls(tag=tag, published_at=moment(data.get("published_at")))
 
 
 @attrs.frozen(kw_only=True)
@@ -138,33 +136,78 @@ class RepoMetrics:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RepoMetrics:
-        """The inverse of :meth:`to_dict` (the on-disk cache uses it)."""
+        """The inverse of :meth:`to_dict` (the cache and the snapshot use
+        it).  Every field is checked: anything out of shape raises
+        :class:`ValueError`, so a damaged document is never half-read."""
+        if not isinstance(data, Mapping):
+            raise TypeError("figures must be an object")
+        full_name = repo_name(data.get("repo"))
+        requested = short_text(data.get("requested"))
+        stars = count(data.get("stars"))
+        observed = moment(data.get("observed_at"))
+        if (
+            full_name is None
+            or requested is None
+            or stars is None
+            or observed is None
+        ):
+            missing = [
+                label
+                for label, value in (
+                    ("repo", full_name),
+                    ("requested name", requested),
+                    ("stars", stars),
+                    ("observation time", observed),
+                )
+                if value is None
+            ]
+            raise ValueError(f"figures lack a valid {', '.join(missing)}")
         release = data.get("latest_release")
-        observed = parse_time(data["observed_at"])
-        if observed is None:
-            raise ValueError("no observation time")
+        licence = data.get("license")
         return cls(
-            requested=data["requested"],
-            full_name=data["repo"],
-            stars=data["stars"],
-            forks=data.get("forks"),
-            watchers=data.get("watchers"),
-            open_issues=data.get("open_issues"),
-            open_issues_include_pulls=data.get(
-                "open_issues_include_pulls", True
+            requested=requested,
+            full_name=full_name,
+            stars=stars,
+            forks=_optional(data, "forks", count),
+            watchers=_optional(data, "watchers", count),
+            open_issues=_optional(data, "open_issues", count),
+            open_issues_include_pulls=_boolean(
+                data.get("open_issues_include_pulls", True)
             ),
-            archived=data.get("archived"),
-            disabled=data.get("disabled"),
-            pushed_at=parse_time(data.get("pushed_at")),
-            created_at=parse_time(data.get("created_at")),
-            license=data.get("license"),
+            archived=_optional(data, "archived", _strict_bool),
+            disabled=_optional(data, "disabled", _strict_bool),
+            pushed_at=moment(data.get("pushed_at")),
+            created_at=moment(data.get("created_at")),
+            license=short_text(licence, 80) if licence is not None else None,
             latest_release=(
                 LatestRelease.from_dict(release) if release else None
             ),
-            source=data["source"],
+            source=data.get("source"),
             observed_at=observed,
-            provenance=data.get("provenance"),
+            provenance=_optional(data, "provenance", short_text),
         )
+
+
+def _strict_bool(value: object) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
+def _boolean(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected a boolean, got {value!r:.40}")
+    return value
+
+
+def _optional(data: Mapping[str, Any], key: str, check: Any) -> Any:
+    """``data[key]`` checked by *check*; absent or null is ``None``, any
+    other value that fails the check is a :class:`ValueError`."""
+    value = data.get(key)
+    if value is None:
+        return None
+    checked = check(value)
+    if checked is None:
+        raise ValueError(f"{key}: unexpected value {value!r:.40}")
+    return checked
 
 
 def error_kind(error: MetricsError) -> str:
@@ -257,70 +300,3 @@ class MetricsReport:
 
     def __len__(self) -> int:
         return len(self.results)
-
-
-@attrs.frozen(kw_only=True)
-class Snapshot:
-    """Figures bundled with dlchoose, each with its own observation date.
-
-    Lookups ignore case, as GitHub does.
-    """
-
-    as_of: date
-    """The newest observation date in the snapshot."""
-    built: date
-    """When the snapshot file was generated."""
-    repositories: tuple[RepoMetrics, ...]
-    _by_name: Mapping[str, RepoMetrics] = attrs.field(
-        init=False, repr=False, eq=False, hash=False
-    )
-
-    @_by_name.default
-    def _index(self) -> Mapping[str, RepoMetrics]:
-        return {m.full_name.casefold(): m for m in self.repositories}
-
-    def get(self, repo: str) -> RepoMetrics | None:
-        return self._by_name.get(repo.casefold())
-
-    def __iter__(self) -> Iterator[RepoMetrics]:
-        return iter(self.repositories)
-
-    def __len__(self) -> int:
-        return len(self.repositories)
-
-
-_SNAPSHOT_FILE: Final = "github-snapshot.json"
-
-
-def snapshot_from_dict(data: Mapping[str, Any]) -> Snapshot:
-    """Parse the JSON document ``scripts/build_snapshot.py`` writes."""
-    include_pulls = data.get("open_issues_include_pulls", False)
-    # Snapshot rows are RepoMetrics.to_dict() documents minus what every
-    # row shares: the name asked for, the source and the issue convention.
-    repos = [
-        RepoMetrics.from_dict(
-            {
-                "requested": row["repo"],
-                "open_issues_include_pulls": include_pulls,
-                **row,
-                "source": MetricsSource.SNAPSHOT.value,
-            }
-        )
-        for row in data["repositories"]
-    ]
-    return Snapshot(
-        as_of=date.fromisoformat(data["as_of"]),
-        built=date.fromisoformat(data["built"]),
-        repositories=tuple(repos),
-    )
-
-
-@functools.cache
-def bundled_snapshot() -> Snapshot:
-    """The snapshot shipped with this version of dlchoose (read once)."""
-    text = (
-        resources.files(__package__)
-        .joinpath(_SNAPSHOT_FILE)
-        .read_text(encoding="utf-8")
-    )
-    return snapshot_from_dict(json.loads(text))

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import attrs
 
 from .._choice import Choice
 from ..exceptions import InvalidChoiceError, UnknownPurposeError
 from ._criteria import Criterion
+
+
+C = Criterion
 
 
 __all__ = ["ALIASES", "PROFILES", "Profile", "Purpose", "purposes"]
@@ -104,146 +107,238 @@ _ORDER: Final = tuple(Criterion)
 _TOTAL: Final = 100
 
 
+class Weighted(NamedTuple):
+    """One criterion's integer weight in a profile and why it is that."""
+
+    weight: int
+    why: str
+
+
 def _profile(
     purpose: Purpose,
     summary: str,
-    weights: tuple[int, ...],
-    rationale: tuple[str, ...],
+    weights: Mapping[Criterion, Weighted],
     *,
     classic: tuple[str, str] | None = None,
 ) -> Profile:
+    """A version-1 profile; *weights* are listed in :class:`Criterion`
+    order in the result whatever order they are written in."""
     return Profile(
         purpose=purpose,
         version=1,
         summary=summary,
-        weights=tuple(zip(_ORDER, weights, strict=True)),
-        rationale=tuple(zip(_ORDER, rationale, strict=True)),
+        weights=tuple((c, weights[c].weight) for c in _ORDER),
+        rationale=tuple((c, weights[c].why) for c in _ORDER),
         classic_pick=classic[0] if classic else None,
         classic_claim=classic[1] if classic else None,
     )
 
 
-# Column order = Criterion order: graphs autodiff gpu distributed_gpu
-# training_speed deployment cnn rnn beginner bindings community maintenance
 PROFILES: Final[Mapping[Purpose, Profile]] = {
     p.purpose: p
     for p in (
         _profile(
             Purpose.ACADEMIC,
             "Research: new architectures, fast iteration, papers and shared code.",
-            (20, 10, 10, 5, 10, 2, 5, 5, 5, 3, 15, 10),
-            (
-                "new models mean unusual, data-dependent graphs: the top need",
-                "custom losses and layers need gradients, sometimes of gradients",
-                "experiments run on one GPU most of the time",
-                "occasionally scale an experiment across a few GPUs",
-                "faster training means more experiments per deadline",
-                "papers rarely ship to production",
-                "vision work is common",
-                "sequence work is common",
-                "students join labs every year",
-                "Python is the research language; others matter little",
-                "shared code and reference implementations come from the community",
-                "a framework must outlive a PhD",
-            ),
+            {
+                C.GRAPHS: Weighted(
+                    20,
+                    "new models mean unusual, data-dependent graphs: the top need",
+                ),
+                C.AUTODIFF: Weighted(
+                    10,
+                    "custom losses and layers need gradients, sometimes of gradients",
+                ),
+                C.GPU: Weighted(
+                    10, "experiments run on one GPU most of the time"
+                ),
+                C.DISTRIBUTED_GPU: Weighted(
+                    5, "occasionally scale an experiment across a few GPUs"
+                ),
+                C.TRAINING_SPEED: Weighted(
+                    10, "faster training means more experiments per deadline"
+                ),
+                C.DEPLOYMENT: Weighted(2, "papers rarely ship to production"),
+                C.CNN: Weighted(5, "vision work is common"),
+                C.RNN: Weighted(5, "sequence work is common"),
+                C.BEGINNER: Weighted(5, "students join labs every year"),
+                C.BINDINGS: Weighted(
+                    3, "Python is the research language; others matter little"
+                ),
+                C.COMMUNITY: Weighted(
+                    15,
+                    "shared code and reference implementations come from the community",
+                ),
+                C.MAINTENANCE: Weighted(10, "a framework must outlive a PhD"),
+            },
             classic=("pytorch", "PyTorch is preferred in academia"),
         ),
         _profile(
             Purpose.INDUSTRY,
             "Production: models that ship, run for years and serve users.",
-            (3, 5, 10, 15, 10, 20, 3, 2, 2, 10, 10, 10),
-            (
-                "standard architectures dominate; graph flexibility matters little",
-                "needed, but any reverse-mode AD does",
-                "training runs on GPUs",
-                "large data sets need multi-GPU and multi-node training",
-                "compute costs money",
-                "serving, mobile and browser targets are the point: the top need",
-                "vision models are common",
-                "sequence models are less common than they were",
-                "teams hire experienced engineers",
-                "services are written in Java, C++, JavaScript and more",
-                "hiring, answers and third-party tools follow the community",
-                "production code must keep getting fixes",
-            ),
+            {
+                C.GRAPHS: Weighted(
+                    3,
+                    "standard architectures dominate; graph flexibility matters little",
+                ),
+                C.AUTODIFF: Weighted(
+                    5, "needed, but any reverse-mode AD does"
+                ),
+                C.GPU: Weighted(10, "training runs on GPUs"),
+                C.DISTRIBUTED_GPU: Weighted(
+                    15,
+                    "large data sets need multi-GPU and multi-node training",
+                ),
+                C.TRAINING_SPEED: Weighted(10, "compute costs money"),
+                C.DEPLOYMENT: Weighted(
+                    20,
+                    "serving, mobile and browser targets are the point: the top need",
+                ),
+                C.CNN: Weighted(3, "vision models are common"),
+                C.RNN: Weighted(
+                    2, "sequence models are less common than they were"
+                ),
+                C.BEGINNER: Weighted(2, "teams hire experienced engineers"),
+                C.BINDINGS: Weighted(
+                    10,
+                    "services are written in Java, C++, JavaScript and more",
+                ),
+                C.COMMUNITY: Weighted(
+                    10,
+                    "hiring, answers and third-party tools follow the community",
+                ),
+                C.MAINTENANCE: Weighted(
+                    10, "production code must keep getting fixes"
+                ),
+            },
             classic=("tensorflow", "industry uses TensorFlow more"),
         ),
         _profile(
             Purpose.BEGINNER,
             "Learning: first models, tutorials and courses.",
-            (0, 5, 10, 0, 3, 5, 5, 5, 40, 2, 15, 10),
-            (
-                "beginners build standard layer stacks",
-                "gradients should be automatic, but beginners rarely see them",
-                "a GPU should just work",
-                "beginners train on one machine",
-                "small models; speed hardly matters",
-                "a first deployment is a nice-to-have",
-                "image classification is the classic first project",
-                "text and sequences are the other classic",
-                "a high-level API and guided docs are the point: the top need",
-                "beginners use Python",
-                "tutorials, courses and answered questions",
-                "what you learn should still be current",
-            ),
+            {
+                C.GRAPHS: Weighted(0, "beginners build standard layer stacks"),
+                C.AUTODIFF: Weighted(
+                    5,
+                    "gradients should be automatic, but beginners rarely see them",
+                ),
+                C.GPU: Weighted(10, "a GPU should just work"),
+                C.DISTRIBUTED_GPU: Weighted(
+                    0, "beginners train on one machine"
+                ),
+                C.TRAINING_SPEED: Weighted(
+                    3, "small models; speed hardly matters"
+                ),
+                C.DEPLOYMENT: Weighted(
+                    5, "a first deployment is a nice-to-have"
+                ),
+                C.CNN: Weighted(
+                    5, "image classification is the classic first project"
+                ),
+                C.RNN: Weighted(5, "text and sequences are the other classic"),
+                C.BEGINNER: Weighted(
+                    40,
+                    "a high-level API and guided docs are the point: the top need",
+                ),
+                C.BINDINGS: Weighted(2, "beginners use Python"),
+                C.COMMUNITY: Weighted(
+                    15, "tutorials, courses and answered questions"
+                ),
+                C.MAINTENANCE: Weighted(
+                    10, "what you learn should still be current"
+                ),
+            },
             classic=("keras", "Keras is easy for beginners"),
         ),
         _profile(
             Purpose.MOBILE_EDGE,
             "Mobile and edge: models that run on phones and devices.",
-            (3, 2, 5, 0, 5, 35, 8, 2, 5, 15, 10, 10),
-            (
-                "standard architectures",
-                "training happens elsewhere",
-                "training still needs a GPU",
-                "edge models are small",
-                "small models train fast anyway",
-                "mobile, browser and C++ runtimes are the point: the top need",
-                "vision dominates on-device work",
-                "some on-device sequence work",
-                "app developers are new to deep learning",
-                "apps are written in Java, Kotlin, Swift, C++ and JavaScript",
-                "examples and converters come from the community",
-                "device runtimes must keep up with new hardware",
-            ),
+            {
+                C.GRAPHS: Weighted(3, "standard architectures"),
+                C.AUTODIFF: Weighted(2, "training happens elsewhere"),
+                C.GPU: Weighted(5, "training still needs a GPU"),
+                C.DISTRIBUTED_GPU: Weighted(0, "edge models are small"),
+                C.TRAINING_SPEED: Weighted(
+                    5, "small models train fast anyway"
+                ),
+                C.DEPLOYMENT: Weighted(
+                    35,
+                    "mobile, browser and C++ runtimes are the point: the top need",
+                ),
+                C.CNN: Weighted(8, "vision dominates on-device work"),
+                C.RNN: Weighted(2, "some on-device sequence work"),
+                C.BEGINNER: Weighted(
+                    5, "app developers are new to deep learning"
+                ),
+                C.BINDINGS: Weighted(
+                    15,
+                    "apps are written in Java, Kotlin, Swift, C++ and JavaScript",
+                ),
+                C.COMMUNITY: Weighted(
+                    10, "examples and converters come from the community"
+                ),
+                C.MAINTENANCE: Weighted(
+                    10, "device runtimes must keep up with new hardware"
+                ),
+            },
         ),
         _profile(
             Purpose.RESEARCH_PROTOTYPING,
             "Prototyping: try an idea today, throw most of it away.",
-            (25, 10, 10, 0, 10, 2, 3, 3, 10, 2, 15, 10),
-            (
-                "ideas come as arbitrary Python control flow: the top need",
-                "custom gradients are part of the idea",
-                "prototypes run on one GPU",
-                "prototypes stay on one machine",
-                "quick turnaround",
-                "prototypes rarely ship",
-                "some vision",
-                "some sequences",
-                "less ceremony means faster prototypes",
-                "Python",
-                "borrowing code from others is the fastest start",
-                "the prototype must run next year",
-            ),
+            {
+                C.GRAPHS: Weighted(
+                    25,
+                    "ideas come as arbitrary Python control flow: the top need",
+                ),
+                C.AUTODIFF: Weighted(
+                    10, "custom gradients are part of the idea"
+                ),
+                C.GPU: Weighted(10, "prototypes run on one GPU"),
+                C.DISTRIBUTED_GPU: Weighted(
+                    0, "prototypes stay on one machine"
+                ),
+                C.TRAINING_SPEED: Weighted(10, "quick turnaround"),
+                C.DEPLOYMENT: Weighted(2, "prototypes rarely ship"),
+                C.CNN: Weighted(3, "some vision"),
+                C.RNN: Weighted(3, "some sequences"),
+                C.BEGINNER: Weighted(
+                    10, "less ceremony means faster prototypes"
+                ),
+                C.BINDINGS: Weighted(2, "Python"),
+                C.COMMUNITY: Weighted(
+                    15, "borrowing code from others is the fastest start"
+                ),
+                C.MAINTENANCE: Weighted(
+                    10, "the prototype must run next year"
+                ),
+            },
         ),
         _profile(
             Purpose.LARGE_SCALE_DISTRIBUTED,
             "Large distributed GPU jobs on huge data.",
-            (3, 3, 15, 30, 15, 10, 1, 1, 0, 2, 10, 10),
-            (
-                "standard architectures at scale",
-                "any reverse-mode AD does",
-                "every node must use its GPUs well",
-                "multi-node data and model parallelism is the point: the top need",
-                "throughput decides the bill",
-                "large models still have to be served",
-                "architecture type matters little here",
-                "architecture type matters little here",
-                "teams are experienced",
-                "mostly Python orchestration",
-                "large-scale recipes come from the community",
-                "long jobs need a maintained stack",
-            ),
+            {
+                C.GRAPHS: Weighted(3, "standard architectures at scale"),
+                C.AUTODIFF: Weighted(3, "any reverse-mode AD does"),
+                C.GPU: Weighted(15, "every node must use its GPUs well"),
+                C.DISTRIBUTED_GPU: Weighted(
+                    30,
+                    "multi-node data and model parallelism is the point: the top need",
+                ),
+                C.TRAINING_SPEED: Weighted(15, "throughput decides the bill"),
+                C.DEPLOYMENT: Weighted(
+                    10, "large models still have to be served"
+                ),
+                C.CNN: Weighted(1, "architecture type matters little here"),
+                C.RNN: Weighted(1, "architecture type matters little here"),
+                C.BEGINNER: Weighted(0, "teams are experienced"),
+                C.BINDINGS: Weighted(2, "mostly Python orchestration"),
+                C.COMMUNITY: Weighted(
+                    10, "large-scale recipes come from the community"
+                ),
+                C.MAINTENANCE: Weighted(
+                    10, "long jobs need a maintained stack"
+                ),
+            },
             classic=(
                 "tensorflow",
                 "TensorFlow is better at distributed GPU training on huge data",

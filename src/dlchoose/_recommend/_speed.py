@@ -9,85 +9,163 @@ from __future__ import annotations
 
 from typing import Final
 
+import attrs
 
-#: era -> registry key -> task -> (score, n_sources, n_cells, sources, last_date)
-SPEED: Final[
-    dict[
-        str, dict[str, dict[str, tuple[float, int, int, tuple[str, ...], str]]]
-    ]
-] = {
+
+@attrs.frozen(kw_only=True)
+class SpeedRow:
+    """One framework's fitted speed score for one task."""
+
+    score: float
+    """In (0, 1]: 1 is the fastest well-attested framework."""
+    n_sources: int
+    """Independent benchmark sources behind the score."""
+    n_cells: int
+    """Benchmark cells (model x hardware x setting) compared."""
+    sources: tuple[str, ...]
+    """Source ids from ``benchmarks.csv``."""
+    last_date: str
+    """The newest row's date (``YYYY-MM`` or ``YYYY-MM-DD``)."""
+
+
+#: era -> registry key -> task -> its fitted row
+SPEED: Final[dict[str, dict[str, dict[str, SpeedRow]]]] = {
     "current": {
         "caffe": {
-            "cnn": (0.789, 2, 15, ("bahrampour-m40", "paddle-k40"), "2016-11"),
+            "cnn": SpeedRow(
+                score=0.789,
+                n_sources=2,
+                n_cells=15,
+                sources=("bahrampour-m40", "paddle-k40"),
+                last_date="2016-11",
+            ),
         },
         "caffe2": {
-            "cnn": (0.858, 2, 10, ("ilkarman-dlf", "u39kun-dlb"), "2018-03"),
+            "cnn": SpeedRow(
+                score=0.858,
+                n_sources=2,
+                n_cells=10,
+                sources=("ilkarman-dlf", "u39kun-dlb"),
+                last_date="2018-03",
+            ),
         },
         "chainer": {
-            "cnn": (
-                0.773,
-                2,
-                12,
-                ("ilkarman-dlf", "soumith-convnet"),
-                "2018-06",
+            "cnn": SpeedRow(
+                score=0.773,
+                n_sources=2,
+                n_cells=12,
+                sources=("ilkarman-dlf", "soumith-convnet"),
+                last_date="2018-06",
             ),
         },
         "cntk": {
-            "cnn": (0.88, 1, 4, ("ilkarman-dlf",), "2018-03"),
-            "rnn": (0.831, 1, 4, ("ilkarman-dlf",), "2018-03"),
+            "cnn": SpeedRow(
+                score=0.88,
+                n_sources=1,
+                n_cells=4,
+                sources=("ilkarman-dlf",),
+                last_date="2018-03",
+            ),
+            "rnn": SpeedRow(
+                score=0.831,
+                n_sources=1,
+                n_cells=4,
+                sources=("ilkarman-dlf",),
+                last_date="2018-03",
+            ),
         },
         "keras": {
-            "cnn": (
-                0.784,
-                2,
-                10,
-                ("ilkarman-dlf", "pafka-benchm-dl"),
-                "2018-06",
+            "cnn": SpeedRow(
+                score=0.784,
+                n_sources=2,
+                n_cells=10,
+                sources=("ilkarman-dlf", "pafka-benchm-dl"),
+                last_date="2018-06",
             ),
-            "rnn": (0.735, 1, 4, ("ilkarman-dlf",), "2018-04-12"),
+            "rnn": SpeedRow(
+                score=0.735,
+                n_sources=1,
+                n_cells=4,
+                sources=("ilkarman-dlf",),
+                last_date="2018-04-12",
+            ),
         },
         "lasagne": {
-            "cnn": (0.818, 1, 2, ("ilkarman-dlf",), "2018-03"),
+            "cnn": SpeedRow(
+                score=0.818,
+                n_sources=1,
+                n_cells=2,
+                sources=("ilkarman-dlf",),
+                last_date="2018-03",
+            ),
         },
         "mxnet": {
-            "cnn": (
-                0.849,
-                3,
-                18,
-                ("ilkarman-dlf", "nvidia-dle", "pafka-benchm-dl"),
-                "2022-10",
+            "cnn": SpeedRow(
+                score=0.849,
+                n_sources=3,
+                n_cells=18,
+                sources=("ilkarman-dlf", "nvidia-dle", "pafka-benchm-dl"),
+                last_date="2022-10",
             ),
-            "rnn": (0.8, 1, 4, ("ilkarman-dlf",), "2018-03"),
+            "rnn": SpeedRow(
+                score=0.8,
+                n_sources=1,
+                n_cells=4,
+                sources=("ilkarman-dlf",),
+                last_date="2018-03",
+            ),
         },
         "neon": {
-            "cnn": (
-                1.0,
-                3,
-                11,
-                ("bahrampour-m40", "pafka-benchm-dl", "soumith-convnet"),
-                "2016-10",
+            "cnn": SpeedRow(
+                score=1.0,
+                n_sources=3,
+                n_cells=11,
+                sources=(
+                    "bahrampour-m40",
+                    "pafka-benchm-dl",
+                    "soumith-convnet",
+                ),
+                last_date="2016-10",
             ),
         },
         "paddle": {
-            "cnn": (0.909, 2, 19, ("nvidia-dle", "paddle-k40"), "2023-07"),
-            "rnn": (0.845, 1, 13, ("paddle-k40",), "2016-11"),
+            "cnn": SpeedRow(
+                score=0.909,
+                n_sources=2,
+                n_cells=19,
+                sources=("nvidia-dle", "paddle-k40"),
+                last_date="2023-07",
+            ),
+            "rnn": SpeedRow(
+                score=0.845,
+                n_sources=1,
+                n_cells=13,
+                sources=("paddle-k40",),
+                last_date="2016-11",
+            ),
         },
         "pytorch": {
-            "cnn": (
-                0.907,
-                3,
-                36,
-                ("ilkarman-dlf", "nvidia-dle", "u39kun-dlb"),
-                "2021-03",
+            "cnn": SpeedRow(
+                score=0.907,
+                n_sources=3,
+                n_cells=36,
+                sources=("ilkarman-dlf", "nvidia-dle", "u39kun-dlb"),
+                last_date="2021-03",
             ),
-            "rnn": (1.0, 2, 12, ("ilkarman-dlf", "nvidia-dle"), "2020-06"),
+            "rnn": SpeedRow(
+                score=1.0,
+                n_sources=2,
+                n_cells=12,
+                sources=("ilkarman-dlf", "nvidia-dle"),
+                last_date="2020-06",
+            ),
         },
         "tensorflow": {
-            "cnn": (
-                0.856,
-                6,
-                57,
-                (
+            "cnn": SpeedRow(
+                score=0.856,
+                n_sources=6,
+                n_cells=57,
+                sources=(
                     "bahrampour-m40",
                     "ilkarman-dlf",
                     "nvidia-dle",
@@ -95,146 +173,269 @@ SPEED: Final[
                     "soumith-convnet",
                     "u39kun-dlb",
                 ),
-                "2020-06",
+                last_date="2020-06",
             ),
-            "rnn": (
-                0.607,
-                4,
-                26,
-                ("bahrampour-m40", "ilkarman-dlf", "nvidia-dle", "paddle-k40"),
-                "2020-06",
+            "rnn": SpeedRow(
+                score=0.607,
+                n_sources=4,
+                n_cells=26,
+                sources=(
+                    "bahrampour-m40",
+                    "ilkarman-dlf",
+                    "nvidia-dle",
+                    "paddle-k40",
+                ),
+                last_date="2020-06",
             ),
         },
         "tf-keras": {
-            "cnn": (
-                0.784,
-                2,
-                10,
-                ("ilkarman-dlf", "pafka-benchm-dl"),
-                "2018-06",
+            "cnn": SpeedRow(
+                score=0.784,
+                n_sources=2,
+                n_cells=10,
+                sources=("ilkarman-dlf", "pafka-benchm-dl"),
+                last_date="2018-06",
             ),
-            "rnn": (0.735, 1, 4, ("ilkarman-dlf",), "2018-04-12"),
+            "rnn": SpeedRow(
+                score=0.735,
+                n_sources=1,
+                n_cells=4,
+                sources=("ilkarman-dlf",),
+                last_date="2018-04-12",
+            ),
         },
         "theano": {
-            "cnn": (0.968, 1, 1, ("bahrampour-m40",), "2016-07"),
-            "rnn": (1.0, 1, 1, ("bahrampour-m40",), "2016-07"),
+            "cnn": SpeedRow(
+                score=0.968,
+                n_sources=1,
+                n_cells=1,
+                sources=("bahrampour-m40",),
+                last_date="2016-07",
+            ),
+            "rnn": SpeedRow(
+                score=1.0,
+                n_sources=1,
+                n_cells=1,
+                sources=("bahrampour-m40",),
+                last_date="2016-07",
+            ),
         },
         "torch7": {
-            "cnn": (
-                0.844,
-                2,
-                10,
-                ("bahrampour-m40", "soumith-convnet"),
-                "2016-07",
+            "cnn": SpeedRow(
+                score=0.844,
+                n_sources=2,
+                n_cells=10,
+                sources=("bahrampour-m40", "soumith-convnet"),
+                last_date="2016-07",
             ),
-            "rnn": (0.606, 1, 1, ("bahrampour-m40",), "2016-07"),
+            "rnn": SpeedRow(
+                score=0.606,
+                n_sources=1,
+                n_cells=1,
+                sources=("bahrampour-m40",),
+                last_date="2016-07",
+            ),
         },
     },
     "seed_era": {
         "caffe": {
-            "cnn": (0.791, 2, 15, ("bahrampour-m40", "paddle-k40"), "2016-11"),
+            "cnn": SpeedRow(
+                score=0.791,
+                n_sources=2,
+                n_cells=15,
+                sources=("bahrampour-m40", "paddle-k40"),
+                last_date="2016-11",
+            ),
         },
         "caffe2": {
-            "cnn": (0.857, 2, 10, ("ilkarman-dlf", "u39kun-dlb"), "2018-03"),
+            "cnn": SpeedRow(
+                score=0.857,
+                n_sources=2,
+                n_cells=10,
+                sources=("ilkarman-dlf", "u39kun-dlb"),
+                last_date="2018-03",
+            ),
         },
         "chainer": {
-            "cnn": (
-                0.777,
-                2,
-                12,
-                ("ilkarman-dlf", "soumith-convnet"),
-                "2018-06",
+            "cnn": SpeedRow(
+                score=0.777,
+                n_sources=2,
+                n_cells=12,
+                sources=("ilkarman-dlf", "soumith-convnet"),
+                last_date="2018-06",
             ),
         },
         "cntk": {
-            "cnn": (0.883, 1, 4, ("ilkarman-dlf",), "2018-03"),
-            "rnn": (1.0, 1, 4, ("ilkarman-dlf",), "2018-03"),
+            "cnn": SpeedRow(
+                score=0.883,
+                n_sources=1,
+                n_cells=4,
+                sources=("ilkarman-dlf",),
+                last_date="2018-03",
+            ),
+            "rnn": SpeedRow(
+                score=1.0,
+                n_sources=1,
+                n_cells=4,
+                sources=("ilkarman-dlf",),
+                last_date="2018-03",
+            ),
         },
         "keras": {
-            "cnn": (
-                0.783,
-                2,
-                10,
-                ("ilkarman-dlf", "pafka-benchm-dl"),
-                "2018-06",
+            "cnn": SpeedRow(
+                score=0.783,
+                n_sources=2,
+                n_cells=10,
+                sources=("ilkarman-dlf", "pafka-benchm-dl"),
+                last_date="2018-06",
             ),
-            "rnn": (1.0, 1, 4, ("ilkarman-dlf",), "2018-04-12"),
+            "rnn": SpeedRow(
+                score=1.0,
+                n_sources=1,
+                n_cells=4,
+                sources=("ilkarman-dlf",),
+                last_date="2018-04-12",
+            ),
         },
         "lasagne": {
-            "cnn": (0.821, 1, 2, ("ilkarman-dlf",), "2018-03"),
+            "cnn": SpeedRow(
+                score=0.821,
+                n_sources=1,
+                n_cells=2,
+                sources=("ilkarman-dlf",),
+                last_date="2018-03",
+            ),
         },
         "mxnet": {
-            "cnn": (
-                0.814,
-                2,
-                6,
-                ("ilkarman-dlf", "pafka-benchm-dl"),
-                "2018-03",
+            "cnn": SpeedRow(
+                score=0.814,
+                n_sources=2,
+                n_cells=6,
+                sources=("ilkarman-dlf", "pafka-benchm-dl"),
+                last_date="2018-03",
             ),
-            "rnn": (1.0, 1, 4, ("ilkarman-dlf",), "2018-03"),
+            "rnn": SpeedRow(
+                score=1.0,
+                n_sources=1,
+                n_cells=4,
+                sources=("ilkarman-dlf",),
+                last_date="2018-03",
+            ),
         },
         "neon": {
-            "cnn": (
-                1.0,
-                3,
-                11,
-                ("bahrampour-m40", "pafka-benchm-dl", "soumith-convnet"),
-                "2016-10",
+            "cnn": SpeedRow(
+                score=1.0,
+                n_sources=3,
+                n_cells=11,
+                sources=(
+                    "bahrampour-m40",
+                    "pafka-benchm-dl",
+                    "soumith-convnet",
+                ),
+                last_date="2016-10",
             ),
         },
         "paddle": {
-            "cnn": (0.911, 1, 15, ("paddle-k40",), "2016-11"),
-            "rnn": (1.0, 1, 13, ("paddle-k40",), "2016-11"),
+            "cnn": SpeedRow(
+                score=0.911,
+                n_sources=1,
+                n_cells=15,
+                sources=("paddle-k40",),
+                last_date="2016-11",
+            ),
+            "rnn": SpeedRow(
+                score=1.0,
+                n_sources=1,
+                n_cells=13,
+                sources=("paddle-k40",),
+                last_date="2016-11",
+            ),
         },
         "pytorch": {
-            "cnn": (0.961, 2, 20, ("ilkarman-dlf", "u39kun-dlb"), "2018-06"),
-            "rnn": (1.0, 1, 4, ("ilkarman-dlf",), "2018-03"),
+            "cnn": SpeedRow(
+                score=0.961,
+                n_sources=2,
+                n_cells=20,
+                sources=("ilkarman-dlf", "u39kun-dlb"),
+                last_date="2018-06",
+            ),
+            "rnn": SpeedRow(
+                score=1.0,
+                n_sources=1,
+                n_cells=4,
+                sources=("ilkarman-dlf",),
+                last_date="2018-03",
+            ),
         },
         "tensorflow": {
-            "cnn": (
-                0.858,
-                5,
-                41,
-                (
+            "cnn": SpeedRow(
+                score=0.858,
+                n_sources=5,
+                n_cells=41,
+                sources=(
                     "bahrampour-m40",
                     "ilkarman-dlf",
                     "paddle-k40",
                     "soumith-convnet",
                     "u39kun-dlb",
                 ),
-                "2018-06",
+                last_date="2018-06",
             ),
-            "rnn": (
-                1.0,
-                3,
-                18,
-                ("bahrampour-m40", "ilkarman-dlf", "paddle-k40"),
-                "2018-03",
+            "rnn": SpeedRow(
+                score=1.0,
+                n_sources=3,
+                n_cells=18,
+                sources=("bahrampour-m40", "ilkarman-dlf", "paddle-k40"),
+                last_date="2018-03",
             ),
         },
         "tf-keras": {
-            "cnn": (
-                0.783,
-                2,
-                10,
-                ("ilkarman-dlf", "pafka-benchm-dl"),
-                "2018-06",
+            "cnn": SpeedRow(
+                score=0.783,
+                n_sources=2,
+                n_cells=10,
+                sources=("ilkarman-dlf", "pafka-benchm-dl"),
+                last_date="2018-06",
             ),
-            "rnn": (1.0, 1, 4, ("ilkarman-dlf",), "2018-04-12"),
+            "rnn": SpeedRow(
+                score=1.0,
+                n_sources=1,
+                n_cells=4,
+                sources=("ilkarman-dlf",),
+                last_date="2018-04-12",
+            ),
         },
         "theano": {
-            "cnn": (0.971, 1, 1, ("bahrampour-m40",), "2016-07"),
-            "rnn": (1.0, 1, 1, ("bahrampour-m40",), "2016-07"),
+            "cnn": SpeedRow(
+                score=0.971,
+                n_sources=1,
+                n_cells=1,
+                sources=("bahrampour-m40",),
+                last_date="2016-07",
+            ),
+            "rnn": SpeedRow(
+                score=1.0,
+                n_sources=1,
+                n_cells=1,
+                sources=("bahrampour-m40",),
+                last_date="2016-07",
+            ),
         },
         "torch7": {
-            "cnn": (
-                0.846,
-                2,
-                10,
-                ("bahrampour-m40", "soumith-convnet"),
-                "2016-07",
+            "cnn": SpeedRow(
+                score=0.846,
+                n_sources=2,
+                n_cells=10,
+                sources=("bahrampour-m40", "soumith-convnet"),
+                last_date="2016-07",
             ),
-            "rnn": (0.93, 1, 1, ("bahrampour-m40",), "2016-07"),
+            "rnn": SpeedRow(
+                score=0.93,
+                n_sources=1,
+                n_cells=1,
+                sources=("bahrampour-m40",),
+                last_date="2016-07",
+            ),
         },
     },
 }

@@ -5,11 +5,10 @@ enforces it).  Facts that no source settles stay unknown.  The research
 behind these entries is summarised in ``docs/frameworks.md``; dates are
 those of the sources as read in 2026.
 
-Dating conventions: a repository file or a living page is dated when it was
-read (``_REPO_READ`` for repository states, ``_WEB_READ`` for undated web
-pages); a source known only to the month is dated on the first of that
-month.  A ``Release`` date that only a quoting pull request pins is that
-pull request's date (the release happened on or before it).
+Sources come from the one bibliography, :mod:`dlchoose._sources` (its
+docstring states the dating conventions).  A ``Release`` date that only a
+quoting pull request pins is that pull request's date (the release happened
+on or before it).
 
 Capabilities that a framework only inherits from the framework it runs on
 ("as JAX", "via the backend") are left unknown here; ``builds_on`` names
@@ -21,729 +20,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Final
 
-from ._model import Framework, Release, Source
-
-
-# -- dates shared by many sources --------------------------------------------
-
-_REPO_READ: Final = date(2026, 8, 22)
-"""When the repositories were read (the GitHub snapshot's ``as_of``)."""
-_WEB_READ: Final = date(2026, 11, 1)
-"""When undated web pages were read (the research notes' newest month)."""
-
-# -- sources shared by several entries -------------------------------------
-
-_CNTK_NEWS: Final = Source(
-    title="Cognitive Toolkit 'News' page: feature history 2.0-2.3 and the 2.7 announcement (last main release; move to ONNX, ONNX Runtime and converters such as TensorFlow-ONNX)",
-    url="https://github.com/MicrosoftDocs/cognitive-toolkit-docs",
-    date=date(2019, 3, 29),
-)
-_WIKI_THEANO_SUCCESSION: Final = Source(
-    title="Wikipedia text on Theano's succession: PyMC maintenance from 2018, Aesara fork 2021, PyTensor fork 29 Nov 2022 (copy in the nvidia/Nemotron-CC-Math data set)",
-    url=None,
-    date=_WEB_READ,
-)
-
-# -- TensorFlow ----------------------------------------------------------------
-
-_TF_SETUP: Final = Source(
-    title="tensorflow/tensorflow pip package setup.py: Google Brain description, Apache 2.0 licence, NVIDIA CUDA classifier, platform-specific dependency packages",
-    url="https://github.com/tensorflow/tensorflow/blob/master/tensorflow/tools/pip_package/setup.py",
-    date=_REPO_READ,
-)
-_TF_RELEASE_MD: Final = Source(
-    title="TensorFlow RELEASE.md: eager out of contrib (1.7), GradientTape (1.8), cuDNN LSTM/GRU and TF.js link (1.8-1.9), tf.function/XLA and tf.distribute incl. TPUStrategy (2.3)",
-    url="https://github.com/tensorflow/tensorflow/blob/master/RELEASE.md",
-    date=_REPO_READ,
-)
-_TF_2_21: Final = Source(
-    title="TensorFlow 2.21.0 release notes, quoted in deepmodeling/deepmd-kit PR #5303",
-    url="https://github.com/deepmodeling/deepmd-kit/pull/5303",
-    date=date(2026, 3, 10),
-)
-_TF_CIO: Final = Source(
-    title="CIO: Which deep learning network is best for you? (TensorFlow open-sourced 9 Nov 2015, 1.0 in Feb 2017)",
-    url=None,
-    date=date(2017, 5, 1),
-)
-_TF_README_STABLE: Final = Source(
-    title="TensorFlow README, 2019-2020 text (AOSP mirror): stable Python and C++ APIs, other languages without compatibility guarantee",
-    url="https://android.googlesource.com/platform/external/tensorflow/",
-    date=_WEB_READ,
-)
-_TF_README_2017: Final = Source(
-    title="TensorFlow README, 2017 text (fork wangzichenking/tensorflow): stable Python and C APIs; C++, Go, Java, JavaScript, Swift without guarantee",
-    url="https://github.com/wangzichenking/tensorflow",
-    date=_REPO_READ,
-)
-_GRADIENT_2019: Final = Source(
-    title="Horace He, The State of Machine Learning Frameworks in 2019 (The Gradient): TF 2.0 makes eager mode the default",
-    url="https://thegradient.pub/state-of-ml-frameworks-2019-pytorch-dominates-research-tensorflow-dominates-industry/",
-    date=date(2019, 10, 10),
-)
-_TF_ROCM: Final = Source(
-    title="AMD ROCm 6.2.2 documentation: Installing TensorFlow for ROCm (AMD-hosted tensorflow-rocm wheels)",
-    url=None,
-    date=_WEB_READ,
-)
-_TF_METAL: Final = Source(
-    title="Apple Developer: tensorflow-metal PluggableDevice for Apple GPUs",
-    url="https://developer.apple.com/metal/tensorflow-plugin/",
-    date=_WEB_READ,
-)
-_TF_INTEL_GPU: Final = Source(
-    title="Intel Extension for TensorFlow documentation (Intel GPUs)",
-    url="https://intel.github.io/intel-extension-for-tensorflow/",
-    date=_WEB_READ,
-)
-_TF_SERVING: Final = Source(
-    title="tensorflow/serving repository (TF Serving)",
-    url="https://github.com/tensorflow/serving",
-    date=_REPO_READ,
-)
-_LITERT_MIGRATION: Final = Source(
-    title="Google AI Edge: TensorFlow Lite is now LiteRT (migration guide: tflite-runtime to ai-edge-litert)",
-    url="https://ai.google.dev/edge/litert/migration",
-    date=_WEB_READ,
-)
-
-# -- Caffe -------------------------------------------------------------------
-
-_CAFFE_README: Final = Source(
-    title="BVLC/caffe README: BAIR/BVLC project, BSD 2-Clause, command line/Python/MATLAB interfaces, custom distributions (Intel, OpenCL, Windows), Model Zoo",
-    url="https://github.com/BVLC/caffe/blob/master/README.md",
-    date=_REPO_READ,
-)
-_CAFFE_SRC: Final = Source(
-    title="BVLC/caffe sources: cuDNN layers, RNN/LSTM layers (June 2016), single-machine NCCL data parallelism (src/caffe/parallel.cpp), C++ library",
-    url="https://github.com/BVLC/caffe/tree/master/src/caffe",
-    date=_REPO_READ,
-)
-_CAFFE_HISTORY: Final = Source(
-    title="BVLC/caffe git history: first commit 12 Sep 2013, last commit 13 Feb 2020",
-    url="https://github.com/BVLC/caffe/commits/master",
-    date=date(2020, 2, 13),
-)
-_CAFFE_TAG: Final = Source(
-    title="BVLC/caffe tag 1.0",
-    url="https://github.com/BVLC/caffe/releases/tag/1.0",
-    date=date(2017, 4, 15),
-)
-
-# -- Keras and TF-Keras ------------------------------------------------------
-
-_KERAS_README: Final = Source(
-    title="keras-team/keras README: Keras 3 runs on JAX, TensorFlow or PyTorch (OpenVINO for inference); eager or compiled execution",
-    url="https://github.com/keras-team/keras/blob/master/README.md",
-    date=_REPO_READ,
-)
-_KERAS_LICENSE: Final = Source(
-    title="keras-team/keras LICENSE (Apache 2.0)",
-    url="https://github.com/keras-team/keras/blob/master/LICENSE",
-    date=_REPO_READ,
-)
-_KERAS_HISTORY: Final = Source(
-    title="keras-team/keras git history: first commits 27 Mar 2015",
-    url="https://github.com/keras-team/keras/commits/master",
-    date=date(2015, 3, 27),
-)
-_KERAS_MOVE: Final = Source(
-    title="keras-team/keras PR #8790 'Update links' (repository moved from fchollet/keras, redirects kept)",
-    url="https://github.com/keras-team/keras/pull/8790",
-    date=date(2017, 12, 14),
-)
-_KERAS_TAG: Final = Source(
-    title="keras-team/keras tag v3.15.1",
-    url="https://github.com/keras-team/keras/releases/tag/v3.15.1",
-    date=date(2026, 7, 29),
-)
-_KERAS_EXPORT: Final = Source(
-    title="keras/src/models/model.py: Model.export() writes tf_saved_model, onnx and litert",
-    url="https://github.com/keras-team/keras/blob/master/keras/src/models/model.py",
-    date=_REPO_READ,
-)
-_KERAS_2_4: Final = Source(
-    title="keras-team/keras README at tag 2.4.0: multi-backend Keras discontinued, Keras redirects to tf.keras",
-    url="https://github.com/keras-team/keras/blob/2.4.0/README.md",
-    date=date(2020, 6, 17),
-)
-_TFK_README: Final = Source(
-    title="keras-team/tf-keras README: Keras 2 kept as the tf_keras package",
-    url="https://github.com/keras-team/tf-keras/blob/master/README.md",
-    date=_REPO_READ,
-)
-_TFK_TAG: Final = Source(
-    title="keras-team/tf-keras tag v2.21.0",
-    url="https://github.com/keras-team/tf-keras/releases/tag/v2.21.0",
-    date=date(2026, 3, 18),
-)
-_TFK_FORUM: Final = Source(
-    title="Keras newsletter and Google AI forum answer: TF 2.16 ships Keras 3; tf_keras plus TF_USE_LEGACY_KERAS=1 keeps Keras 2",
-    url="https://discuss.ai.google.dev",
-    date=date(2023, 12, 1),
-)
-
-# -- Microsoft Cognitive Toolkit ---------------------------------------------
-
-_CNTK_README: Final = Source(
-    title="microsoft/CNTK README: networks as directed graphs, SGD with automatic differentiation, multi-GPU and multi-server training, CNNs and LSTMs; open source since April 2015",
-    url="https://github.com/microsoft/CNTK/blob/master/README.md",
-    date=_REPO_READ,
-)
-_CNTK_PACKAGE: Final = Source(
-    title="cntk-gpu 2.7.post2 package metadata on the Python package index (MIT licence)",
-    url=None,
-    date=_WEB_READ,
-)
-_CNTK_SETUP: Final = Source(
-    title="Microsoft Learn: Setup CNTK on your machine (CPU-only MKL build and GPU build with cuDNN)",
-    url="https://learn.microsoft.com/en-us/cognitive-toolkit/setup-cntk-on-your-machine",
-    date=_WEB_READ,
-)
-
-# -- Torch7 ------------------------------------------------------------------
-
-_T7_README: Final = Source(
-    title="torch/torch7 README: Torch is not in active development; its C back end lives on as ATen in PyTorch",
-    url="https://github.com/torch/torch7/blob/master/README.md",
-    date=_REPO_READ,
-)
-_T7_NOTICE: Final = Source(
-    title="torch/distro issue #246 quoting the notice 'Torch is not actively developed anymore and is in maintenance mode'",
-    url="https://github.com/torch/distro/issues/246",
-    date=date(2017, 12, 21),
-)
-_T7_COPYRIGHT: Final = Source(
-    title="torch/torch7 COPYRIGHT.txt: Idiap, DeepMind, NEC Labs, NYU",
-    url="https://github.com/torch/torch7/blob/master/COPYRIGHT.txt",
-    date=_REPO_READ,
-)
-_T7_LUAROCKS: Final = Source(
-    title="LuaRocks module page for torch (BSD licence)",
-    url=None,
-    date=_WEB_READ,
-)
-_T7_WIKIPEDIA: Final = Source(
-    title="Spanish Wikipedia infobox for Torch (es.knowpia.com copy): first release 2002, 7.0 on 27 Feb 2017",
-    url=None,
-    date=_WEB_READ,
-)
-_T7_LUA_BLOG: Final = Source(
-    title="xhwang.me: Deep learning in Lua Torch (imperative Lua/LuaJIT over C and CUDA; cutorch, cunn, cudnn)",
-    url=None,
-    date=date(2016, 1, 1),
-)
-_T7_DISTRO: Final = Source(
-    title="torch/distro README: install script, th launcher, install/bin on PATH",
-    url="https://github.com/torch/distro/blob/master/README.md",
-    date=_REPO_READ,
-)
-
-# -- Apache MXNet ------------------------------------------------------------
-
-_MX_ATTIC: Final = Source(
-    title="Apache Attic: Apache MXNet (retired 2023)",
-    url="https://attic.apache.org/projects/mxnet.html",
-    date=date(2023, 9, 1),
-)
-_MX_ARCHIVED: Final = Source(
-    title="GitHub: apache/mxnet 'archived by the owner on Nov 17, 2023' (also shown for apache/incubator-mxnet)",
-    url="https://github.com/apache/mxnet",
-    date=date(2023, 11, 17),
-)
-_MX_README: Final = Source(
-    title="apache/mxnet README: hybrid symbolic/imperative, multi-GPU via ps-lite, Horovod, BytePS; deployment via TVM, TensorRT, OpenVINO, ARM; language bindings",
-    url="https://github.com/apache/mxnet/blob/master/README.md",
-    date=date(2022, 4, 21),
-)
-_MX_RELEASE: Final = Source(
-    title="apache/mxnet tag 1.9.1",
-    url="https://github.com/apache/mxnet/releases/tag/1.9.1",
-    date=date(2022, 4, 21),
-)
-_MX_HISTORY: Final = Source(
-    title="MXNet dev list: incubation at Apache from January 2017 (dmlc/mxnet → apache/incubator-mxnet → apache/mxnet)",
-    url="https://lists.apache.org/list.html?dev@mxnet.apache.org",
-    date=date(2022, 4, 1),
-)
-_MX_ONNX: Final = Source(
-    title="onnx/onnx-mxnet PR #52: ONNX converter merged into MXNet 1.2",
-    url="https://github.com/onnx/onnx-mxnet/pull/52",
-    date=date(2018, 5, 1),
-)
-
-# -- Leaf --------------------------------------------------------------------
-
-_LEAF_README: Final = Source(
-    title="autumnai/leaf README: open machine-learning framework for hackers, CUDA or OpenCL through Collenchyma, early-stage disclaimer, MIT or Apache-2.0",
-    url="https://github.com/autumnai/leaf",
-    date=_REPO_READ,
-)
-_LEAF_CRATE: Final = Source(
-    title="Crate metadata for leaf: 0.0.1 (2 Nov 2015) to 0.2.1 (23 Apr 2016)",
-    url=None,
-    date=date(2016, 4, 23),
-)
-_LEAF_HISTORY: Final = Source(
-    title="autumnai/leaf git log: last real commit 14 Jan 2018 (removing links to the squatted autumnai.com)",
-    url="https://github.com/autumnai/leaf/commits/master",
-    date=date(2018, 1, 14),
-)
-
-# -- Theano ------------------------------------------------------------------
-
-_TH_README: Final = Source(
-    title="Theano/Theano README: MILA stopped developing Theano; PyMC forked it as PyTensor",
-    url="https://github.com/Theano/Theano",
-    date=date(2024, 1, 15),
-)
-_TH_LICENSE: Final = Source(
-    title="Theano doc/LICENSE.txt (BSD 3-Clause)",
-    url="https://github.com/Theano/Theano/blob/master/doc/LICENSE.txt",
-    date=_REPO_READ,
-)
-_TH_END: Final = Source(
-    title="theano-users announcement: MILA ends Theano development after 1.0, one year of minimal maintenance (quoted on discourse.mc-stan.org)",
-    url=None,
-    date=date(2017, 9, 28),
-)
-_TH_SYNCED: Final = Source(
-    title="Synced: RIP Theano",
-    url=None,
-    date=date(2017, 9, 29),
-)
-_TH_TAG: Final = Source(
-    title="Theano NEWS.txt and tag rel-1.0.5 (final maintenance release)",
-    url="https://github.com/Theano/Theano/releases/tag/rel-1.0.5",
-    date=date(2020, 7, 27),
-)
-_TH_GPU: Final = Source(
-    title="Theano conda recipe (pygpu >= 0.7, the libgpuarray GPU back end) and J. Torres, Programming Models for Deep Learning (experimental multi-GPU)",
-    url=None,
-    date=_WEB_READ,
-)
-
-# -- Eclipse Deeplearning4j --------------------------------------------------
-
-_DL4J_README: Final = Source(
-    title="deeplearning4j/deeplearning4j README: JVM deep-learning suite, Java and Scala, Apache-2.0",
-    url="https://github.com/deeplearning4j/deeplearning4j",
-    date=_REPO_READ,
-)
-_DL4J_EXAMPLES: Final = Source(
-    title="deeplearning4j-examples README: DL4J layers, SameDiff graphs, ND4J on LibND4J (CPU AVX2/AVX-512, CUDA), Keras import, Spark training",
-    url="https://github.com/deeplearning4j/deeplearning4j-examples",
-    date=_REPO_READ,
-)
-_DL4J_MAVEN: Final = Source(
-    title="Maven Central versions of org.deeplearning4j:deeplearning4j-modelimport: 0.7.0 (2016) to 1.0.0-M2.1, nothing later",
-    url=None,
-    date=date(2022, 8, 12),
-)
-_DL4J_SNAPSHOTS: Final = Source(
-    title="Maven Central snapshot index: libnd4j snapshot metadata still updated in June 2025",
-    url=None,
-    date=date(2025, 6, 1),
-)
-_DL4J_ISSUES: Final = Source(
-    title="deeplearning4j/deeplearning4j PRs #8511 and #8641: work under the Eclipse repository and a Konduit working repository",
-    url="https://github.com/deeplearning4j/deeplearning4j/pull/8511",
-    date=_REPO_READ,
-)
-_DL4J_CHRONOLOGY: Final = Source(
-    title="Study of open-source deep-learning frameworks (lw53.com): Deeplearning4j first released 2014",
-    url=None,
-    date=_WEB_READ,
-)
-
-# -- Lasagne -----------------------------------------------------------------
-
-_LAS_README: Final = Source(
-    title="Lasagne/Lasagne README: lightweight Theano library, CNNs, LSTMs, multiple inputs/outputs, CPU/GPU via Theano, MIT",
-    url="https://github.com/Lasagne/Lasagne",
-    date=_REPO_READ,
-)
-_LAS_HISTORY: Final = Source(
-    title="Lasagne/Lasagne git history: first commit Sep 2014, last commit 20 Nov 2019",
-    url="https://github.com/Lasagne/Lasagne/commits/master",
-    date=date(2019, 11, 20),
-)
-_LAS_TAG: Final = Source(
-    title="Lasagne/Lasagne tag v0.1 (the only tagged release)",
-    url="https://github.com/Lasagne/Lasagne/releases/tag/v0.1",
-    date=date(2015, 8, 13),
-)
-
-# -- Intel Nervana neon ------------------------------------------------------
-
-_NEON_NOTICE: Final = Source(
-    title="NervanaSystems/neon README discontinuation notice: no longer maintained by Intel (commit 'Add legal discontinuation notice'); repository shown as public archive",
-    url="https://github.com/NervanaSystems/neon",
-    date=date(2019, 5, 22),
-)
-_NEON_README: Final = Source(
-    title="NervanaSystems/neon README and setup.py: conv, RNN, LSTM, GRU layers, gpu/mkl/cpu back ends, Model Zoo, pip name nervananeon",
-    url="https://github.com/NervanaSystems/neon/blob/master/README.md",
-    date=_REPO_READ,
-)
-_NEON_LICENSE: Final = Source(
-    title="NervanaSystems/neon LICENSE (Apache 2.0)",
-    url="https://github.com/NervanaSystems/neon/blob/master/LICENSE",
-    date=_REPO_READ,
-)
-_NEON_HISTORY: Final = Source(
-    title="NervanaSystems/neon git history: first public release 3 May 2015",
-    url="https://github.com/NervanaSystems/neon/commits/master",
-    date=date(2015, 5, 3),
-)
-_NEON_TAG: Final = Source(
-    title="NervanaSystems/neon tag v2.6.0 (last release)",
-    url="https://github.com/NervanaSystems/neon/releases/tag/v2.6.0",
-    date=date(2018, 1, 5),
-)
-
-# -- PyTorch -----------------------------------------------------------------
-
-_PT_PAPER: Final = Source(
-    title="PyTorch: An Imperative Style, High-Performance Deep Learning Library (NeurIPS 2019)",
-    url="https://arxiv.org/abs/1912.01703",
-    date=date(2019, 12, 3),
-)
-_PT_YEAR_ONE: Final = Source(
-    title="PyTorch team: PyTorch, a year in (public release in January 2017)",
-    url="https://pytorch.org/blog/a-year-in/",
-    date=date(2018, 1, 19),
-)
-_PT_FOUNDATION: Final = Source(
-    title="PyTorch strengthens its governance by joining the Linux Foundation",
-    url="https://www.linuxfoundation.org/blog/blog/pytorch-strengthens-its-governance-by-joining-the-linux-foundation",
-    date=date(2022, 9, 12),
-)
-_PT_LICENSE: Final = Source(
-    title="pytorch/pytorch LICENSE (BSD-style, three clauses)",
-    url="https://github.com/pytorch/pytorch/blob/main/LICENSE",
-    date=_REPO_READ,
-)
-_PT_RELEASES: Final = Source(
-    title="PyTorch 2.12.1 release notes, quoted in DataBoar/data-boar PR #975",
-    url="https://github.com/DataBoar/data-boar/pull/975",
-    date=date(2026, 6, 21),
-)
-_PT_2_11: Final = Source(
-    title="PyTorch 2.11 release summaries (theneuralfeed.com): ROCm, Apple MPS and Intel XPU work, differentiable collectives, RNN/LSTM export",
-    url=None,
-    date=date(2026, 3, 23),
-)
-_PT_COMPILE: Final = Source(
-    title="aiwiki.ai: torch.compile (TorchDynamo + TorchInductor) stable since PyTorch 2.0, 15 Mar 2023",
-    url=None,
-    date=_WEB_READ,
-)
-_PT_DOCS: Final = Source(
-    title="PyTorch documentation: torch.distributed, torch.nn, torch.onnx, ExecuTorch, LibTorch",
-    url="https://docs.pytorch.org/docs/stable/",
-    date=_REPO_READ,
-)
-_PT_SERVE: Final = Source(
-    title="pytorch/serve issue #3396: TorchServe in limited maintenance",
-    url="https://github.com/pytorch/serve/issues/3396",
-    date=date(2025, 3, 1),
-)
-
-# -- JAX and Flax --------------------------------------------------------------
-
-_JAX_README: Final = Source(
-    title="jax-ml/jax README: grad (forward and reverse, any order), jit via XLA, vmap, sharding; platform table (CPU, NVIDIA, TPU, AMD; Apple and Intel GPUs experimental)",
-    url="https://github.com/jax-ml/jax/blob/main/README.md",
-    date=_REPO_READ,
-)
-_JAX_LICENSE: Final = Source(
-    title="jax-ml/jax LICENSE (Apache 2.0)",
-    url="https://github.com/jax-ml/jax/blob/main/LICENSE",
-    date=_REPO_READ,
-)
-_JAX_MOVE: Final = Source(
-    title="tensorflow/tfjs PR #8464: JAX repository moved from google/jax to jax-ml/jax",
-    url="https://github.com/tensorflow/tfjs/pull/8464",
-    date=date(2024, 12, 1),
-)
-_JAX_HISTORY: Final = Source(
-    title="jax-ml/jax git history and README 'Citing JAX': initial source commit 17 Nov 2018, open-source release 2018",
-    url="https://github.com/jax-ml/jax/commits/main",
-    date=date(2018, 11, 17),
-)
-_JAX_TAG: Final = Source(
-    title="jax-ml/jax tag jax-v0.11.0",
-    url="https://github.com/jax-ml/jax/releases/tag/jax-v0.11.0",
-    date=date(2026, 7, 16),
-)
-_FLAX_README: Final = Source(
-    title="google/flax README: neural-network library for JAX (Linen 2020, NNX 2024), Conv, LSTMCell, GRUCell, attention; Apache-2.0",
-    url="https://github.com/google/flax/blob/main/README.md",
-    date=_REPO_READ,
-)
-_FLAX_HISTORY: Final = Source(
-    title="google/flax git history: initial public commit 10 Jan 2020",
-    url="https://github.com/google/flax/commits/main",
-    date=date(2020, 1, 10),
-)
-_FLAX_TAG: Final = Source(
-    title="google/flax tag v0.12.7",
-    url="https://github.com/google/flax/releases/tag/v0.12.7",
-    date=date(2026, 4, 21),
-)
-
-# -- PaddlePaddle ------------------------------------------------------------
-
-_PD_README: Final = Source(
-    title="PaddlePaddle/Paddle README: Baidu, Apache-2.0, open source since 2016; Paddle Inference, Serving, Lite and Paddle.js; pretrained industrial models",
-    url="https://github.com/PaddlePaddle/Paddle",
-    date=_REPO_READ,
-)
-_PD_2_0: Final = Source(
-    title="PaddlePaddle 2.0 release note (CSDN copy): dynamic graph by default, dynamic-to-static conversion, PaddleClas/Detection/Seg/OCR/NLP",
-    url=None,
-    date=_WEB_READ,
-)
-_PD_2_3: Final = Source(
-    title="PaddlePaddle 2.3.0 release note: Java API for inference",
-    url="https://github.com/PaddlePaddle/Paddle/releases/tag/v2.3.0",
-    date=_REPO_READ,
-)
-_PD_3_0: Final = Source(
-    title="PaddlePaddle 3.0.0 release notes: unified auto-parallel, CINN compiler, higher-order autodiff, Kunlun XPU, Ascend NPU, Hygon DCU, Cambricon MLU builds",
-    url="https://github.com/PaddlePaddle/Paddle/releases/tag/v3.0.0",
-    date=date(2025, 3, 31),
-)
-_PD_3_2: Final = Source(
-    title="PaddlePaddle/FastDeploy PR #3997 pins paddlepaddle-gpu==3.2.0",
-    url="https://github.com/PaddlePaddle/FastDeploy/pull/3997",
-    date=date(2025, 9, 8),
-)
-_PD_ONNX: Final = Source(
-    title="PaddlePaddle/Paddle2ONNX repository (ONNX export)",
-    url="https://github.com/PaddlePaddle/Paddle2ONNX",
-    date=_REPO_READ,
-)
-
-# -- MindSpore ---------------------------------------------------------------
-
-_MS_MIRROR: Final = Source(
-    title="mindspore-ai/mindspore README, early commit: Huawei, Apache-2.0, 0.1.0-alpha images (GitHub mirror of the primary repository)",
-    url="https://github.com/mindspore-ai/mindspore",
-    date=date(2020, 4, 2),
-)
-_MS_FAQ: Final = Source(
-    title="mindspore.cn FAQ (r1.0, r1.1): PyNative (dynamic) and Graph (static) modes; Ascend, GPU and CPU",
-    url="https://www.mindspore.cn",
-    date=_WEB_READ,
-)
-_MS_DOCS: Final = Source(
-    title="MindSpore r2.9.0 documentation: Python API, automatic differentiation, distributed parallel training, nn layers, MindSpore Serving",
-    url="https://www.mindspore.cn",
-    date=_WEB_READ,
-)
-_MS_EXPORT: Final = Source(
-    title="MindSpore r2.9.0 API: mindspore.export to MINDIR or ONNX (AIR deprecated)",
-    url="https://www.mindspore.cn/docs/en/r2.9.0/api_python/mindspore/mindspore.export.html",
-    date=_WEB_READ,
-)
-_MS_LITE: Final = Source(
-    title="mindspore-ai/mindspore-lite repository (MindSpore Lite for mobile and edge)",
-    url="https://github.com/mindspore-ai/mindspore-lite",
-    date=_REPO_READ,
-)
-_MS_CONDA: Final = Source(
-    title="MindSpore conda channel: mindspore 2.9.0 updated 27 Apr 2026",
-    url=None,
-    date=date(2026, 4, 27),
-)
-
-# -- OneFlow -----------------------------------------------------------------
-
-_OF_README: Final = Source(
-    title="Oneflow-Inc/oneflow README: PyTorch-like API, Global Tensor for n-D parallelism, nn.Graph compiler; pip package is a CUDA build, Linux only",
-    url="https://github.com/Oneflow-Inc/oneflow",
-    date=_REPO_READ,
-)
-_OF_INFOQ: Final = Source(
-    title="InfoQ interview (reprinted on blog.51cto.com): OneFlow open-sourced on GitHub on 31 Jul 2020 under Apache-2.0",
-    url=None,
-    date=_WEB_READ,
-)
-_OF_TAG: Final = Source(
-    title="Oneflow-Inc/oneflow tag v1.0.0 (latest)",
-    url="https://github.com/Oneflow-Inc/oneflow/releases/tag/v1.0.0",
-    date=date(2024, 3, 11),
-)
-_OF_HISTORY: Final = Source(
-    title="Oneflow-Inc/oneflow git history: 14 commits in 2025, the last on 20 Aug 2025",
-    url="https://github.com/Oneflow-Inc/oneflow/commits/master",
-    date=date(2025, 8, 20),
-)
-
-# -- Chainer -----------------------------------------------------------------
-
-_CH_README: Final = Source(
-    title="chainer/chainer README: maintenance phase (announced 5 Dec 2019); MIT; define-by-run autodiff; CUDA via CuPy; ChainerX; ChainerMN",
-    url="https://github.com/chainer/chainer",
-    date=_REPO_READ,
-)
-_CH_NO_RELEASES: Final = Source(
-    title="chainer/chainer commit e69988156a: pull-request template says no further releases are planned",
-    url="https://github.com/chainer/chainer/commit/e69988156a",
-    date=date(2022, 10, 13),
-)
-_CH_PFN: Final = Source(
-    title="PC Watch: Preferred Networks moves its research framework from Chainer to PyTorch; Chainer v7 enters maintenance",
-    url="https://pc.watch.impress.co.jp/docs/news/1222796.html",
-    date=date(2019, 12, 5),
-)
-_CH_TAGS: Final = Source(
-    title="chainer/chainer tags: v1.0.0 (5 Jun 2015) to v7.8.1 (last)",
-    url="https://github.com/chainer/chainer/releases/tag/v7.8.1",
-    date=date(2022, 1, 5),
-)
-_CH_ONNX: Final = Source(
-    title="chainer/onnx-chainer repository (ONNX export)",
-    url="https://github.com/chainer/onnx-chainer",
-    date=_REPO_READ,
-)
-
-# -- Caffe2 ------------------------------------------------------------------
-
-_C2_README: Final = Source(
-    title="facebookarchive/caffe2 README: source code now lives in the PyTorch repository; repository archived 7 Feb 2023",
-    url="https://github.com/facebookarchive/caffe2",
-    date=date(2023, 2, 7),
-)
-_C2_SYNCED: Final = Source(
-    title="Synced: Caffe2 merges with PyTorch (launched April 2017, merged end of March 2018)",
-    url=None,
-    date=date(2018, 4, 2),
-)
-_C2_BLOG: Final = Source(
-    title="caffe2.ai blog: PyTorch 1.0 joins PyTorch's front end with Caffe2's production and mobile back end",
-    url=None,
-    date=date(2018, 5, 2),
-)
-_C2_TAG: Final = Source(
-    title="facebookarchive/caffe2 tag v0.8.1 (last)",
-    url="https://github.com/facebookarchive/caffe2/releases/tag/v0.8.1",
-    date=date(2017, 8, 8),
-)
-_C2_ONNX: Final = Source(
-    title="pytorch/pytorch PR #95071: Caffe2 ONNX exporter deprecated with PyTorch 2.0",
-    url="https://github.com/pytorch/pytorch/pull/95071",
-    date=date(2023, 2, 1),
-)
-
-# -- Apple MLX ---------------------------------------------------------------
-
-_MLX_README: Final = Source(
-    title="ml-explore/mlx README: array framework for Apple silicon by Apple ML research; Python, C++, C and Swift APIs; composable transforms; lazy, dynamic graphs",
-    url="https://github.com/ml-explore/mlx/blob/main/README.md",
-    date=_REPO_READ,
-)
-_MLX_LICENSE: Final = Source(
-    title="ml-explore/mlx LICENSE (MIT, Copyright 2023 Apple)",
-    url="https://github.com/ml-explore/mlx/blob/main/LICENSE",
-    date=_REPO_READ,
-)
-_MLX_HISTORY: Final = Source(
-    title="ml-explore/mlx git history: first commit 28 Nov 2023",
-    url="https://github.com/ml-explore/mlx/commits/main",
-    date=date(2023, 11, 28),
-)
-_MLX_TAG: Final = Source(
-    title="ml-explore/mlx tag v0.32.1",
-    url="https://github.com/ml-explore/mlx/releases/tag/v0.32.1",
-    date=date(2026, 8, 18),
-)
-_MLX_SRC: Final = Source(
-    title="ml-explore/mlx sources: Metal, CUDA and CPU back ends (mlx/backend); RNN, LSTM, GRU and convolution layers (python/mlx/nn/layers)",
-    url="https://github.com/ml-explore/mlx/tree/main/mlx/backend",
-    date=_REPO_READ,
-)
-_MLX_DISTRIBUTED: Final = Source(
-    title="MLX documentation, distributed communication: MPI, TCP ring, JACCL, NCCL",
-    url=None,
-    date=_WEB_READ,
-)
-
-# -- tinygrad ----------------------------------------------------------------
-
-_TG_README: Final = Source(
-    title="tinygrad/tinygrad README: tensor library with autograd, IR compiler and JIT by tiny corp; OpenCL, CPU, Metal, CUDA, AMD, NV, QCOM, WebGPU",
-    url="https://github.com/tinygrad/tinygrad/blob/master/README.md",
-    date=_REPO_READ,
-)
-_TG_LICENSE: Final = Source(
-    title="tinygrad/tinygrad LICENSE (MIT)",
-    url="https://github.com/tinygrad/tinygrad/blob/master/LICENSE",
-    date=_REPO_READ,
-)
-_TG_MOVE: Final = Source(
-    title="commaai/openpilot PR #33093: update tinygrad URL to tinygrad/tinygrad (formerly geohot/tinygrad)",
-    url="https://github.com/commaai/openpilot/pull/33093",
-    date=_REPO_READ,
-)
-_TG_HISTORY: Final = Source(
-    title="tinygrad/tinygrad git history: first commit 17 Oct 2020",
-    url="https://github.com/tinygrad/tinygrad/commits/master",
-    date=date(2020, 10, 17),
-)
-_TG_TAG: Final = Source(
-    title="tinygrad/tinygrad tag v0.13.0",
-    url="https://github.com/tinygrad/tinygrad/releases/tag/v0.13.0",
-    date=date(2026, 5, 22),
-)
-_TG_NN: Final = Source(
-    title="tinygrad sources: Tensor.shard across devices, Conv2d and LSTMCell in tinygrad/nn",
-    url="https://github.com/tinygrad/tinygrad/tree/master/tinygrad/nn",
-    date=_REPO_READ,
-)
-
-# -- PyTensor ----------------------------------------------------------------
-
-_PTN_README: Final = Source(
-    title="pymc-devs/pytensor README: PyMC developers' library of static graphs, rewritten in place and compiled via C, JAX or Numba",
-    url="https://github.com/pymc-devs/pytensor/blob/main/README.rst",
-    date=_REPO_READ,
-)
-_PTN_PYPROJECT: Final = Source(
-    title="pymc-devs/pytensor pyproject.toml (BSD-3-Clause)",
-    url="https://github.com/pymc-devs/pytensor/blob/main/pyproject.toml",
-    date=_REPO_READ,
-)
-_PTN_TAG: Final = Source(
-    title="pymc-devs/pytensor tag rel-3.3.0",
-    url="https://github.com/pymc-devs/pytensor/releases/tag/rel-3.3.0",
-    date=date(2026, 8, 12),
-)
-
-# -- ONNX Runtime ------------------------------------------------------------
-
-_ORT_SETUP: Final = Source(
-    title="microsoft/onnxruntime setup.py: MIT header, inference-focused runtime; package name chosen per build (gpu, rocm, openvino, dnnl, cann, qnn, ...)",
-    url="https://github.com/microsoft/onnxruntime/blob/main/setup.py",
-    date=_REPO_READ,
-)
-_ORT_RELEASE: Final = Source(
-    title="microsoft/onnxruntime release v1.28.1 (and 1.28.0 notes: cuDNN/cuFFT optional for the CUDA execution provider)",
-    url="https://github.com/microsoft/onnxruntime/releases/tag/v1.28.1",
-    date=date(2026, 8, 18),
-)
-_ORT_INSTALL: Final = Source(
-    title="ONNX Runtime install page (mintlify copy): Android .aar, iOS .xcframework, C/C++ archives; onnxruntime-web and onnxruntime-node packages",
-    url=None,
-    date=_WEB_READ,
-)
-_ORT_DIRECTML: Final = Source(
-    title="ssube/onnx-web issue #19: onnxruntime-directml, NuGet Microsoft.ML.OnnxRuntime.DirectML; install one variant only",
-    url="https://github.com/ssube/onnx-web/issues/19",
-    date=_REPO_READ,
-)
+from .. import _sources as src
+from ._model import Framework, Release
 
 
 CATALOG: Final[tuple[Framework, ...]] = (
@@ -788,31 +66,31 @@ CATALOG: Final[tuple[Framework, ...]] = (
         ),
         import_names=("tensorflow",),
         sources={
-            "organisation": (_TF_SETUP,),
-            "languages": (_TF_README_STABLE, _TF_README_2017),
-            "licence": (_TF_SETUP,),
-            "repository": (_TF_SETUP, _TF_2_21),
-            "first_release": (_TF_CIO,),
-            "latest_release": (_TF_2_21,),
-            "status": (_TF_2_21,),
-            "graph_style": (_TF_RELEASE_MD, _GRADIENT_2019),
-            "autodiff": (_TF_RELEASE_MD,),
+            "organisation": (src.TF_SETUP,),
+            "languages": (src.TF_README_STABLE, src.TF_README_2017),
+            "licence": (src.TF_SETUP,),
+            "repository": (src.TF_SETUP, src.TF_2_21),
+            "first_release": (src.TF_CIO,),
+            "latest_release": (src.TF_2_21,),
+            "status": (src.TF_2_21,),
+            "graph_style": (src.TF_RELEASE_MD, src.GRADIENT_2019),
+            "autodiff": (src.TF_RELEASE_MD,),
             "gpu_backends": (
-                _TF_SETUP,
-                _TF_ROCM,
-                _TF_METAL,
-                _TF_RELEASE_MD,
-                _TF_INTEL_GPU,
+                src.TF_SETUP,
+                src.TF_ROCM,
+                src.TF_METAL,
+                src.TF_RELEASE_MD,
+                src.TF_INTEL_GPU,
             ),
-            "distributed": (_TF_RELEASE_MD,),
-            "cnn": (_TF_RELEASE_MD,),
-            "rnn": (_TF_RELEASE_MD,),
+            "distributed": (src.TF_RELEASE_MD,),
+            "cnn": (src.TF_RELEASE_MD,),
+            "rnn": (src.TF_RELEASE_MD,),
             "deployment": (
-                _LITERT_MIGRATION,
-                _TF_RELEASE_MD,
-                _TF_SERVING,
-                _TF_README_2017,
-                _CNTK_NEWS,
+                src.LITERT_MIGRATION,
+                src.TF_RELEASE_MD,
+                src.TF_SERVING,
+                src.TF_README_2017,
+                src.CNTK_NEWS,
             ),
         },
     ),
@@ -840,20 +118,20 @@ CATALOG: Final[tuple[Framework, ...]] = (
         import_names=("caffe",),
         programs=("caffe",),
         sources={
-            "organisation": (_CAFFE_README,),
-            "languages": (_CAFFE_README,),
-            "licence": (_CAFFE_README,),
-            "repository": (_CAFFE_README,),
-            "first_release": (_CAFFE_HISTORY,),
-            "latest_release": (_CAFFE_TAG,),
-            "status": (_CAFFE_HISTORY, _CAFFE_TAG),
-            "graph_style": (_CAFFE_README,),
-            "autodiff": (_CAFFE_SRC,),
-            "gpu_backends": (_CAFFE_SRC,),
-            "distributed": (_CAFFE_SRC, _CAFFE_README),
-            "cnn": (_CAFFE_SRC,),
-            "rnn": (_CAFFE_SRC,),
-            "deployment": (_CAFFE_SRC,),
+            "organisation": (src.CAFFE_README,),
+            "languages": (src.CAFFE_README,),
+            "licence": (src.CAFFE_README,),
+            "repository": (src.CAFFE_README,),
+            "first_release": (src.CAFFE_HISTORY,),
+            "latest_release": (src.CAFFE_TAG,),
+            "status": (src.CAFFE_HISTORY, src.CAFFE_TAG),
+            "graph_style": (src.CAFFE_README,),
+            "autodiff": (src.CAFFE_SRC,),
+            "gpu_backends": (src.CAFFE_SRC,),
+            "distributed": (src.CAFFE_SRC, src.CAFFE_README),
+            "cnn": (src.CAFFE_SRC,),
+            "rnn": (src.CAFFE_SRC,),
+            "deployment": (src.CAFFE_SRC,),
         },
     ),
     Framework(
@@ -880,18 +158,18 @@ CATALOG: Final[tuple[Framework, ...]] = (
         distributions=("keras", "keras-nightly"),
         import_names=("keras",),
         sources={
-            "organisation": (_KERAS_README, _KERAS_MOVE),
-            "languages": (_KERAS_README,),
-            "licence": (_KERAS_LICENSE,),
-            "repository": (_KERAS_MOVE,),
-            "first_release": (_KERAS_HISTORY,),
-            "latest_release": (_KERAS_TAG,),
-            "status": (_KERAS_TAG,),
-            "graph_style": (_KERAS_README,),
-            "autodiff": (_KERAS_README,),
-            "cnn": (_KERAS_README,),
-            "rnn": (_KERAS_README,),
-            "deployment": (_KERAS_EXPORT,),
+            "organisation": (src.KERAS_README, src.KERAS_MOVE),
+            "languages": (src.KERAS_README,),
+            "licence": (src.KERAS_LICENSE,),
+            "repository": (src.KERAS_MOVE,),
+            "first_release": (src.KERAS_HISTORY,),
+            "latest_release": (src.KERAS_TAG,),
+            "status": (src.KERAS_TAG,),
+            "graph_style": (src.KERAS_README,),
+            "autodiff": (src.KERAS_README,),
+            "cnn": (src.KERAS_README,),
+            "rnn": (src.KERAS_README,),
+            "deployment": (src.KERAS_EXPORT,),
         },
     ),
     Framework(
@@ -920,20 +198,20 @@ CATALOG: Final[tuple[Framework, ...]] = (
         import_names=("cntk",),
         programs=("cntk",),
         sources={
-            "organisation": (_CNTK_README,),
-            "languages": (_CNTK_NEWS, _CNTK_README),
-            "licence": (_CNTK_PACKAGE,),
-            "repository": (_CNTK_README,),
-            "first_release": (_CNTK_README,),
-            "latest_release": (_CNTK_NEWS,),
-            "status": (_CNTK_NEWS,),
-            "graph_style": (_CNTK_README,),
-            "autodiff": (_CNTK_README,),
-            "gpu_backends": (_CNTK_SETUP, _CNTK_NEWS),
-            "distributed": (_CNTK_README, _CNTK_NEWS),
-            "cnn": (_CNTK_README,),
-            "rnn": (_CNTK_README,),
-            "deployment": (_CNTK_NEWS,),
+            "organisation": (src.CNTK_README,),
+            "languages": (src.CNTK_NEWS, src.CNTK_README),
+            "licence": (src.CNTK_PACKAGE,),
+            "repository": (src.CNTK_README,),
+            "first_release": (src.CNTK_README,),
+            "latest_release": (src.CNTK_NEWS,),
+            "status": (src.CNTK_NEWS,),
+            "graph_style": (src.CNTK_README,),
+            "autodiff": (src.CNTK_README,),
+            "gpu_backends": (src.CNTK_SETUP, src.CNTK_NEWS),
+            "distributed": (src.CNTK_README, src.CNTK_NEWS),
+            "cnn": (src.CNTK_README,),
+            "rnn": (src.CNTK_README,),
+            "deployment": (src.CNTK_NEWS,),
         },
     ),
     Framework(
@@ -958,18 +236,18 @@ CATALOG: Final[tuple[Framework, ...]] = (
         rnn="partial",
         programs=("th", "luajit"),
         sources={
-            "organisation": (_T7_COPYRIGHT,),
-            "languages": (_T7_LUA_BLOG,),
-            "licence": (_T7_LUAROCKS, _T7_COPYRIGHT),
-            "repository": (_T7_README,),
-            "first_release": (_T7_WIKIPEDIA,),
-            "latest_release": (_T7_WIKIPEDIA,),
-            "status": (_T7_README, _T7_NOTICE),
-            "graph_style": (_T7_LUA_BLOG,),
-            "autodiff": (_T7_LUA_BLOG,),
-            "gpu_backends": (_T7_LUA_BLOG, _T7_DISTRO),
-            "cnn": (_T7_LUA_BLOG,),
-            "rnn": (_T7_LUA_BLOG,),
+            "organisation": (src.T7_COPYRIGHT,),
+            "languages": (src.T7_LUA_BLOG,),
+            "licence": (src.T7_LUAROCKS, src.T7_COPYRIGHT),
+            "repository": (src.T7_README,),
+            "first_release": (src.T7_WIKIPEDIA,),
+            "latest_release": (src.T7_WIKIPEDIA,),
+            "status": (src.T7_README, src.T7_NOTICE),
+            "graph_style": (src.T7_LUA_BLOG,),
+            "autodiff": (src.T7_LUA_BLOG,),
+            "gpu_backends": (src.T7_LUA_BLOG, src.T7_DISTRO),
+            "cnn": (src.T7_LUA_BLOG,),
+            "rnn": (src.T7_LUA_BLOG,),
         },
     ),
     Framework(
@@ -1019,20 +297,20 @@ CATALOG: Final[tuple[Framework, ...]] = (
         ),
         import_names=("mxnet",),
         sources={
-            "organisation": (_MX_HISTORY,),
-            "languages": (_MX_README,),
-            "licence": (_MX_README,),
-            "repository": (_MX_ARCHIVED, _MX_HISTORY),
-            "first_release": (_MX_HISTORY,),
-            "latest_release": (_MX_RELEASE,),
-            "status": (_MX_ATTIC, _MX_ARCHIVED),
-            "graph_style": (_MX_README,),
-            "autodiff": (_MX_README,),
-            "gpu_backends": (_MX_README,),
-            "distributed": (_MX_README,),
-            "cnn": (_MX_README,),
-            "rnn": (_MX_README,),
-            "deployment": (_MX_README, _MX_ONNX),
+            "organisation": (src.MX_HISTORY,),
+            "languages": (src.MX_README,),
+            "licence": (src.MX_README,),
+            "repository": (src.MX_ARCHIVED, src.MX_HISTORY),
+            "first_release": (src.MX_HISTORY,),
+            "latest_release": (src.MX_RELEASE,),
+            "status": (src.MX_ATTIC, src.MX_ARCHIVED),
+            "graph_style": (src.MX_README,),
+            "autodiff": (src.MX_README,),
+            "gpu_backends": (src.MX_README,),
+            "distributed": (src.MX_README,),
+            "cnn": (src.MX_README,),
+            "rnn": (src.MX_README,),
+            "deployment": (src.MX_README, src.MX_ONNX),
         },
     ),
     Framework(
@@ -1054,16 +332,16 @@ CATALOG: Final[tuple[Framework, ...]] = (
         successors=("Juice",),
         cargo_crates=("leaf",),
         sources={
-            "organisation": (_LEAF_README,),
-            "languages": (_LEAF_README,),
-            "licence": (_LEAF_README,),
-            "repository": (_LEAF_README,),
-            "first_release": (_LEAF_CRATE,),
-            "latest_release": (_LEAF_CRATE,),
-            "status": (_LEAF_CRATE, _LEAF_HISTORY),
-            "graph_style": (_LEAF_README,),
-            "gpu_backends": (_LEAF_README,),
-            "cnn": (_LEAF_README,),
+            "organisation": (src.LEAF_README,),
+            "languages": (src.LEAF_README,),
+            "licence": (src.LEAF_README,),
+            "repository": (src.LEAF_README,),
+            "first_release": (src.LEAF_CRATE,),
+            "latest_release": (src.LEAF_CRATE,),
+            "status": (src.LEAF_CRATE, src.LEAF_HISTORY),
+            "graph_style": (src.LEAF_README,),
+            "gpu_backends": (src.LEAF_README,),
+            "cnn": (src.LEAF_README,),
         },
     ),
     Framework(
@@ -1087,18 +365,18 @@ CATALOG: Final[tuple[Framework, ...]] = (
         distributions=("theano", "theano-pymc"),
         import_names=("theano",),
         sources={
-            "organisation": (_TH_END, _TH_README),
-            "languages": (_TH_README,),
-            "licence": (_TH_LICENSE,),
-            "repository": (_TH_README,),
-            "latest_release": (_TH_TAG,),
-            "status": (_TH_END, _TH_SYNCED),
-            "graph_style": (_TH_README,),
-            "autodiff": (_TH_README,),
-            "gpu_backends": (_TH_GPU,),
-            "distributed": (_TH_GPU,),
-            "cnn": (_TH_README,),
-            "rnn": (_TH_README,),
+            "organisation": (src.TH_END, src.TH_README),
+            "languages": (src.TH_README,),
+            "licence": (src.TH_LICENSE,),
+            "repository": (src.TH_README,),
+            "latest_release": (src.TH_TAG,),
+            "status": (src.TH_END, src.TH_SYNCED),
+            "graph_style": (src.TH_README,),
+            "autodiff": (src.TH_README,),
+            "gpu_backends": (src.TH_GPU,),
+            "distributed": (src.TH_GPU,),
+            "cnn": (src.TH_README,),
+            "rnn": (src.TH_README,),
         },
     ),
     Framework(
@@ -1123,19 +401,19 @@ CATALOG: Final[tuple[Framework, ...]] = (
         rnn="yes",
         maven_groups=("org.deeplearning4j", "org.nd4j"),
         sources={
-            "organisation": (_DL4J_README, _DL4J_ISSUES),
-            "languages": (_DL4J_README,),
-            "licence": (_DL4J_README,),
-            "repository": (_DL4J_README, _DL4J_ISSUES),
-            "first_release": (_DL4J_CHRONOLOGY,),
-            "latest_release": (_DL4J_MAVEN,),
-            "status": (_DL4J_MAVEN, _DL4J_SNAPSHOTS),
-            "graph_style": (_DL4J_EXAMPLES,),
-            "autodiff": (_DL4J_EXAMPLES,),
-            "gpu_backends": (_DL4J_EXAMPLES,),
-            "distributed": (_DL4J_EXAMPLES,),
-            "cnn": (_DL4J_EXAMPLES,),
-            "rnn": (_DL4J_EXAMPLES,),
+            "organisation": (src.DL4J_README, src.DL4J_ISSUES),
+            "languages": (src.DL4J_README,),
+            "licence": (src.DL4J_README,),
+            "repository": (src.DL4J_README, src.DL4J_ISSUES),
+            "first_release": (src.DL4J_CHRONOLOGY,),
+            "latest_release": (src.DL4J_MAVEN,),
+            "status": (src.DL4J_MAVEN, src.DL4J_SNAPSHOTS),
+            "graph_style": (src.DL4J_EXAMPLES,),
+            "autodiff": (src.DL4J_EXAMPLES,),
+            "gpu_backends": (src.DL4J_EXAMPLES,),
+            "distributed": (src.DL4J_EXAMPLES,),
+            "cnn": (src.DL4J_EXAMPLES,),
+            "rnn": (src.DL4J_EXAMPLES,),
         },
     ),
     Framework(
@@ -1157,16 +435,16 @@ CATALOG: Final[tuple[Framework, ...]] = (
         distributions=("lasagne",),
         import_names=("lasagne",),
         sources={
-            "organisation": (_LAS_README,),
-            "languages": (_LAS_README,),
-            "licence": (_LAS_README,),
-            "repository": (_LAS_README,),
-            "first_release": (_LAS_HISTORY,),
-            "latest_release": (_LAS_TAG,),
-            "status": (_LAS_HISTORY, _LAS_TAG),
-            "autodiff": (_LAS_README,),
-            "cnn": (_LAS_README,),
-            "rnn": (_LAS_README,),
+            "organisation": (src.LAS_README,),
+            "languages": (src.LAS_README,),
+            "licence": (src.LAS_README,),
+            "repository": (src.LAS_README,),
+            "first_release": (src.LAS_HISTORY,),
+            "latest_release": (src.LAS_TAG,),
+            "status": (src.LAS_HISTORY, src.LAS_TAG),
+            "autodiff": (src.LAS_README,),
+            "cnn": (src.LAS_README,),
+            "rnn": (src.LAS_README,),
         },
     ),
     Framework(
@@ -1190,18 +468,18 @@ CATALOG: Final[tuple[Framework, ...]] = (
         distributions=("nervananeon",),
         import_names=("neon",),
         sources={
-            "organisation": (_NEON_NOTICE,),
-            "languages": (_NEON_README,),
-            "licence": (_NEON_LICENSE,),
-            "repository": (_NEON_NOTICE,),
-            "first_release": (_NEON_HISTORY,),
-            "latest_release": (_NEON_TAG,),
-            "status": (_NEON_NOTICE,),
-            "graph_style": (_NEON_README,),
-            "autodiff": (_NEON_README,),
-            "gpu_backends": (_NEON_README,),
-            "cnn": (_NEON_README,),
-            "rnn": (_NEON_README,),
+            "organisation": (src.NEON_NOTICE,),
+            "languages": (src.NEON_README,),
+            "licence": (src.NEON_LICENSE,),
+            "repository": (src.NEON_NOTICE,),
+            "first_release": (src.NEON_HISTORY,),
+            "latest_release": (src.NEON_TAG,),
+            "status": (src.NEON_NOTICE,),
+            "graph_style": (src.NEON_README,),
+            "autodiff": (src.NEON_README,),
+            "gpu_backends": (src.NEON_README,),
+            "cnn": (src.NEON_README,),
+            "rnn": (src.NEON_README,),
         },
     ),
     Framework(
@@ -1228,20 +506,20 @@ CATALOG: Final[tuple[Framework, ...]] = (
         distributions=("torch",),
         import_names=("torch",),
         sources={
-            "organisation": (_PT_FOUNDATION,),
-            "languages": (_PT_DOCS,),
-            "licence": (_PT_LICENSE,),
-            "repository": (_PT_LICENSE,),
-            "first_release": (_PT_YEAR_ONE,),
-            "latest_release": (_PT_RELEASES,),
-            "status": (_PT_RELEASES,),
-            "graph_style": (_PT_PAPER, _PT_COMPILE),
-            "autodiff": (_PT_PAPER,),
-            "gpu_backends": (_PT_2_11, _PT_DOCS),
-            "distributed": (_PT_DOCS, _PT_2_11),
-            "cnn": (_PT_DOCS,),
-            "rnn": (_PT_DOCS, _PT_2_11),
-            "deployment": (_PT_DOCS, _PT_SERVE, _CNTK_NEWS),
+            "organisation": (src.PT_FOUNDATION,),
+            "languages": (src.PT_DOCS,),
+            "licence": (src.PT_LICENSE,),
+            "repository": (src.PT_LICENSE,),
+            "first_release": (src.PT_YEAR_ONE,),
+            "latest_release": (src.PT_RELEASES,),
+            "status": (src.PT_RELEASES,),
+            "graph_style": (src.PT_PAPER, src.PT_COMPILE),
+            "autodiff": (src.PT_PAPER,),
+            "gpu_backends": (src.PT_2_11, src.PT_DOCS),
+            "distributed": (src.PT_DOCS, src.PT_2_11),
+            "cnn": (src.PT_DOCS,),
+            "rnn": (src.PT_DOCS, src.PT_2_11),
+            "deployment": (src.PT_DOCS, src.PT_SERVE, src.CNTK_NEWS),
         },
     ),
     Framework(
@@ -1284,19 +562,19 @@ CATALOG: Final[tuple[Framework, ...]] = (
             "jax_rocm7_plugin",
         ),
         sources={
-            "organisation": (_JAX_README,),
-            "languages": (_JAX_README,),
-            "licence": (_JAX_LICENSE,),
-            "repository": (_JAX_MOVE,),
-            "first_release": (_JAX_HISTORY,),
-            "latest_release": (_JAX_TAG,),
-            "status": (_JAX_TAG,),
-            "graph_style": (_JAX_README,),
-            "autodiff": (_JAX_README,),
-            "gpu_backends": (_JAX_README,),
-            "distributed": (_JAX_README,),
-            "cnn": (_FLAX_README,),
-            "rnn": (_FLAX_README,),
+            "organisation": (src.JAX_README,),
+            "languages": (src.JAX_README,),
+            "licence": (src.JAX_LICENSE,),
+            "repository": (src.JAX_MOVE,),
+            "first_release": (src.JAX_HISTORY,),
+            "latest_release": (src.JAX_TAG,),
+            "status": (src.JAX_TAG,),
+            "graph_style": (src.JAX_README,),
+            "autodiff": (src.JAX_README,),
+            "gpu_backends": (src.JAX_README,),
+            "distributed": (src.JAX_README,),
+            "cnn": (src.FLAX_README,),
+            "rnn": (src.FLAX_README,),
         },
     ),
     Framework(
@@ -1319,16 +597,16 @@ CATALOG: Final[tuple[Framework, ...]] = (
         distributions=("flax",),
         import_names=("flax",),
         sources={
-            "organisation": (_FLAX_README,),
-            "languages": (_FLAX_README,),
-            "licence": (_FLAX_README,),
-            "repository": (_FLAX_README,),
-            "first_release": (_FLAX_HISTORY,),
-            "latest_release": (_FLAX_TAG,),
-            "status": (_FLAX_TAG,),
-            "autodiff": (_FLAX_README, _JAX_README),
-            "cnn": (_FLAX_README,),
-            "rnn": (_FLAX_README,),
+            "organisation": (src.FLAX_README,),
+            "languages": (src.FLAX_README,),
+            "licence": (src.FLAX_README,),
+            "repository": (src.FLAX_README,),
+            "first_release": (src.FLAX_HISTORY,),
+            "latest_release": (src.FLAX_TAG,),
+            "status": (src.FLAX_TAG,),
+            "autodiff": (src.FLAX_README, src.JAX_README),
+            "cnn": (src.FLAX_README,),
+            "rnn": (src.FLAX_README,),
         },
     ),
     Framework(
@@ -1356,20 +634,20 @@ CATALOG: Final[tuple[Framework, ...]] = (
         distributions=("paddlepaddle", "paddlepaddle-gpu"),
         import_names=("paddle",),
         sources={
-            "organisation": (_PD_README,),
-            "languages": (_PD_README, _PD_2_3),
-            "licence": (_PD_README,),
-            "repository": (_PD_README,),
-            "first_release": (_PD_README,),
-            "latest_release": (_PD_3_2,),
-            "status": (_PD_3_2, _PD_3_0),
-            "graph_style": (_PD_2_0,),
-            "autodiff": (_PD_3_0,),
-            "gpu_backends": (_PD_3_0,),
-            "distributed": (_PD_3_0,),
-            "cnn": (_PD_2_0, _PD_README),
-            "rnn": (_PD_2_0,),
-            "deployment": (_PD_README, _PD_ONNX),
+            "organisation": (src.PD_README,),
+            "languages": (src.PD_README, src.PD_2_3),
+            "licence": (src.PD_README,),
+            "repository": (src.PD_README,),
+            "first_release": (src.PD_README,),
+            "latest_release": (src.PD_3_2,),
+            "status": (src.PD_3_2, src.PD_3_0),
+            "graph_style": (src.PD_2_0,),
+            "autodiff": (src.PD_3_0,),
+            "gpu_backends": (src.PD_3_0,),
+            "distributed": (src.PD_3_0,),
+            "cnn": (src.PD_2_0, src.PD_README),
+            "rnn": (src.PD_2_0,),
+            "deployment": (src.PD_README, src.PD_ONNX),
         },
     ),
     Framework(
@@ -1400,20 +678,20 @@ CATALOG: Final[tuple[Framework, ...]] = (
         ),
         import_names=("mindspore",),
         sources={
-            "organisation": (_MS_MIRROR,),
-            "languages": (_MS_DOCS,),
-            "licence": (_MS_MIRROR,),
-            "repository": (_MS_MIRROR,),
-            "first_release": (_MS_MIRROR,),
-            "latest_release": (_MS_CONDA,),
-            "status": (_MS_CONDA,),
-            "graph_style": (_MS_FAQ,),
-            "autodiff": (_MS_DOCS,),
-            "gpu_backends": (_MS_FAQ,),
-            "distributed": (_MS_DOCS,),
-            "cnn": (_MS_DOCS,),
-            "rnn": (_MS_DOCS,),
-            "deployment": (_MS_LITE, _MS_EXPORT, _MS_DOCS),
+            "organisation": (src.MS_MIRROR,),
+            "languages": (src.MS_DOCS,),
+            "licence": (src.MS_MIRROR,),
+            "repository": (src.MS_MIRROR,),
+            "first_release": (src.MS_MIRROR,),
+            "latest_release": (src.MS_CONDA,),
+            "status": (src.MS_CONDA,),
+            "graph_style": (src.MS_FAQ,),
+            "autodiff": (src.MS_DOCS,),
+            "gpu_backends": (src.MS_FAQ,),
+            "distributed": (src.MS_DOCS,),
+            "cnn": (src.MS_DOCS,),
+            "rnn": (src.MS_DOCS,),
+            "deployment": (src.MS_LITE, src.MS_EXPORT, src.MS_DOCS),
         },
     ),
     Framework(
@@ -1437,19 +715,19 @@ CATALOG: Final[tuple[Framework, ...]] = (
         distributions=("oneflow",),
         import_names=("oneflow",),
         sources={
-            "organisation": (_OF_INFOQ,),
-            "languages": (_OF_README,),
-            "licence": (_OF_INFOQ,),
-            "repository": (_OF_README,),
-            "first_release": (_OF_INFOQ,),
-            "latest_release": (_OF_TAG,),
-            "status": (_OF_TAG, _OF_HISTORY),
-            "graph_style": (_OF_README,),
-            "autodiff": (_OF_README,),
-            "gpu_backends": (_OF_README,),
-            "distributed": (_OF_README,),
-            "cnn": (_OF_README,),
-            "rnn": (_OF_README,),
+            "organisation": (src.OF_INFOQ,),
+            "languages": (src.OF_README,),
+            "licence": (src.OF_INFOQ,),
+            "repository": (src.OF_README,),
+            "first_release": (src.OF_INFOQ,),
+            "latest_release": (src.OF_TAG,),
+            "status": (src.OF_TAG, src.OF_HISTORY),
+            "graph_style": (src.OF_README,),
+            "autodiff": (src.OF_README,),
+            "gpu_backends": (src.OF_README,),
+            "distributed": (src.OF_README,),
+            "cnn": (src.OF_README,),
+            "rnn": (src.OF_README,),
         },
     ),
     Framework(
@@ -1476,20 +754,20 @@ CATALOG: Final[tuple[Framework, ...]] = (
         distributions=("chainer",),
         import_names=("chainer",),
         sources={
-            "organisation": (_CH_PFN,),
-            "languages": (_CH_README,),
-            "licence": (_CH_README,),
-            "repository": (_CH_README,),
-            "first_release": (_CH_TAGS,),
-            "latest_release": (_CH_TAGS,),
-            "status": (_CH_README, _CH_NO_RELEASES, _CH_PFN),
-            "graph_style": (_CH_README,),
-            "autodiff": (_CH_README,),
-            "gpu_backends": (_CH_README,),
-            "distributed": (_CH_README,),
-            "cnn": (_CH_README,),
-            "rnn": (_CH_README,),
-            "deployment": (_CH_README, _CH_ONNX),
+            "organisation": (src.CH_PFN,),
+            "languages": (src.CH_README,),
+            "licence": (src.CH_README,),
+            "repository": (src.CH_README,),
+            "first_release": (src.CH_TAGS,),
+            "latest_release": (src.CH_TAGS,),
+            "status": (src.CH_README, src.CH_NO_RELEASES, src.CH_PFN),
+            "graph_style": (src.CH_README,),
+            "autodiff": (src.CH_README,),
+            "gpu_backends": (src.CH_README,),
+            "distributed": (src.CH_README,),
+            "cnn": (src.CH_README,),
+            "rnn": (src.CH_README,),
+            "deployment": (src.CH_README, src.CH_ONNX),
         },
     ),
     Framework(
@@ -1512,19 +790,19 @@ CATALOG: Final[tuple[Framework, ...]] = (
         successors=("pytorch",),
         import_names=("caffe2",),
         sources={
-            "organisation": (_C2_SYNCED,),
-            "languages": (_C2_BLOG,),
-            "repository": (_C2_README,),
-            "first_release": (_C2_SYNCED,),
-            "latest_release": (_C2_TAG,),
-            "status": (_C2_README, _C2_SYNCED),
-            "graph_style": (_C2_BLOG,),
-            "autodiff": (_C2_SYNCED,),
-            "gpu_backends": (_C2_SYNCED,),
-            "distributed": (_C2_SYNCED,),
-            "cnn": (_C2_SYNCED,),
-            "rnn": (_C2_SYNCED,),
-            "deployment": (_C2_BLOG, _C2_ONNX),
+            "organisation": (src.C2_SYNCED,),
+            "languages": (src.C2_BLOG,),
+            "repository": (src.C2_README,),
+            "first_release": (src.C2_SYNCED,),
+            "latest_release": (src.C2_TAG,),
+            "status": (src.C2_README, src.C2_SYNCED),
+            "graph_style": (src.C2_BLOG,),
+            "autodiff": (src.C2_SYNCED,),
+            "gpu_backends": (src.C2_SYNCED,),
+            "distributed": (src.C2_SYNCED,),
+            "cnn": (src.C2_SYNCED,),
+            "rnn": (src.C2_SYNCED,),
+            "deployment": (src.C2_BLOG, src.C2_ONNX),
         },
     ),
     Framework(
@@ -1557,20 +835,20 @@ CATALOG: Final[tuple[Framework, ...]] = (
         ),
         import_names=("mlx",),
         sources={
-            "organisation": (_MLX_README,),
-            "languages": (_MLX_README,),
-            "licence": (_MLX_LICENSE,),
-            "repository": (_MLX_README,),
-            "first_release": (_MLX_HISTORY,),
-            "latest_release": (_MLX_TAG,),
-            "status": (_MLX_TAG,),
-            "graph_style": (_MLX_README,),
-            "autodiff": (_MLX_README,),
-            "gpu_backends": (_MLX_SRC,),
-            "distributed": (_MLX_DISTRIBUTED,),
-            "cnn": (_MLX_SRC,),
-            "rnn": (_MLX_SRC,),
-            "deployment": (_MLX_README,),
+            "organisation": (src.MLX_README,),
+            "languages": (src.MLX_README,),
+            "licence": (src.MLX_LICENSE,),
+            "repository": (src.MLX_README,),
+            "first_release": (src.MLX_HISTORY,),
+            "latest_release": (src.MLX_TAG,),
+            "status": (src.MLX_TAG,),
+            "graph_style": (src.MLX_README,),
+            "autodiff": (src.MLX_README,),
+            "gpu_backends": (src.MLX_SRC,),
+            "distributed": (src.MLX_DISTRIBUTED,),
+            "cnn": (src.MLX_SRC,),
+            "rnn": (src.MLX_SRC,),
+            "deployment": (src.MLX_README,),
         },
     ),
     Framework(
@@ -1597,20 +875,20 @@ CATALOG: Final[tuple[Framework, ...]] = (
         distributions=("tinygrad",),
         import_names=("tinygrad",),
         sources={
-            "organisation": (_TG_README,),
-            "languages": (_TG_README,),
-            "licence": (_TG_LICENSE,),
-            "repository": (_TG_MOVE,),
-            "first_release": (_TG_HISTORY,),
-            "latest_release": (_TG_TAG,),
-            "status": (_TG_TAG,),
-            "graph_style": (_TG_README,),
-            "autodiff": (_TG_README,),
-            "gpu_backends": (_TG_README,),
-            "distributed": (_TG_NN,),
-            "cnn": (_TG_NN,),
-            "rnn": (_TG_NN,),
-            "deployment": (_TG_README,),
+            "organisation": (src.TG_README,),
+            "languages": (src.TG_README,),
+            "licence": (src.TG_LICENSE,),
+            "repository": (src.TG_MOVE,),
+            "first_release": (src.TG_HISTORY,),
+            "latest_release": (src.TG_TAG,),
+            "status": (src.TG_TAG,),
+            "graph_style": (src.TG_README,),
+            "autodiff": (src.TG_README,),
+            "gpu_backends": (src.TG_README,),
+            "distributed": (src.TG_NN,),
+            "cnn": (src.TG_NN,),
+            "rnn": (src.TG_NN,),
+            "deployment": (src.TG_README,),
         },
     ),
     Framework(
@@ -1633,16 +911,16 @@ CATALOG: Final[tuple[Framework, ...]] = (
         distributions=("pytensor",),
         import_names=("pytensor",),
         sources={
-            "organisation": (_PTN_README,),
-            "languages": (_PTN_README,),
-            "licence": (_PTN_PYPROJECT,),
-            "repository": (_PTN_README,),
-            "first_release": (_WIKI_THEANO_SUCCESSION,),
-            "latest_release": (_PTN_TAG,),
-            "status": (_PTN_TAG,),
-            "graph_style": (_PTN_README,),
-            "autodiff": (_PTN_README,),
-            "cnn": (_PTN_README,),
+            "organisation": (src.PTN_README,),
+            "languages": (src.PTN_README,),
+            "licence": (src.PTN_PYPROJECT,),
+            "repository": (src.PTN_README,),
+            "first_release": (src.WIKI_THEANO_SUCCESSION,),
+            "latest_release": (src.PTN_TAG,),
+            "status": (src.PTN_TAG,),
+            "graph_style": (src.PTN_README,),
+            "autodiff": (src.PTN_README,),
+            "cnn": (src.PTN_README,),
         },
     ),
     Framework(
@@ -1664,15 +942,15 @@ CATALOG: Final[tuple[Framework, ...]] = (
         distributions=("tf-keras",),
         import_names=("tf_keras",),
         sources={
-            "organisation": (_TFK_FORUM,),
-            "languages": (_TFK_README,),
-            "repository": (_TFK_README,),
-            "first_release": (_TFK_FORUM,),
-            "latest_release": (_TFK_TAG,),
-            "status": (_TFK_TAG, _TFK_FORUM),
-            "autodiff": (_TF_RELEASE_MD,),
-            "cnn": (_TF_METAL,),
-            "rnn": (_TF_RELEASE_MD,),
+            "organisation": (src.TFK_FORUM,),
+            "languages": (src.TFK_README,),
+            "repository": (src.TFK_README,),
+            "first_release": (src.TFK_FORUM,),
+            "latest_release": (src.TFK_TAG,),
+            "status": (src.TFK_TAG, src.TFK_FORUM),
+            "autodiff": (src.TF_RELEASE_MD,),
+            "cnn": (src.TF_METAL,),
+            "rnn": (src.TF_RELEASE_MD,),
         },
     ),
     Framework(
@@ -1714,17 +992,17 @@ CATALOG: Final[tuple[Framework, ...]] = (
         import_names=("onnxruntime",),
         maven_groups=("com.microsoft.onnxruntime",),
         sources={
-            "organisation": (_ORT_SETUP,),
-            "languages": (_ORT_INSTALL, _ORT_DIRECTML),
-            "licence": (_ORT_SETUP,),
-            "repository": (_ORT_SETUP,),
-            "latest_release": (_ORT_RELEASE,),
-            "status": (_ORT_RELEASE,),
-            "graph_style": (_ORT_SETUP,),
-            "autodiff": (_ORT_SETUP, _CNTK_NEWS),
-            "gpu_backends": (_ORT_SETUP, _ORT_RELEASE),
-            "distributed": (_ORT_SETUP,),
-            "deployment": (_ORT_INSTALL, _CNTK_NEWS),
+            "organisation": (src.ORT_SETUP,),
+            "languages": (src.ORT_INSTALL, src.ORT_DIRECTML),
+            "licence": (src.ORT_SETUP,),
+            "repository": (src.ORT_SETUP,),
+            "latest_release": (src.ORT_RELEASE,),
+            "status": (src.ORT_RELEASE,),
+            "graph_style": (src.ORT_SETUP,),
+            "autodiff": (src.ORT_SETUP, src.CNTK_NEWS),
+            "gpu_backends": (src.ORT_SETUP, src.ORT_RELEASE),
+            "distributed": (src.ORT_SETUP,),
+            "deployment": (src.ORT_INSTALL, src.CNTK_NEWS),
         },
     ),
 )

@@ -10,8 +10,10 @@ entry and the field.
 
 from __future__ import annotations
 
+import errno
 import json
 import re
+import stat
 import sys
 
 from collections.abc import Callable, Mapping
@@ -20,6 +22,7 @@ from typing import Any, Final
 
 import attrs
 
+from .._sources import as_date
 from ..exceptions import InvalidFrameworkError
 from ._model import (
     Deployment,
@@ -30,7 +33,6 @@ from ._model import (
     Source,
     Status,
     Support,
-    as_date,
 )
 
 
@@ -67,7 +69,7 @@ def read_framework_file(path: str | Path) -> tuple[Framework, ...]:
     path = Path(path)
     shown = str(path)
     try:
-        raw = path.read_bytes()
+        raw = _read_regular_file(path)
     except OSError as err:
         raise InvalidFrameworkError(
             path=shown, entry="*", field=None, reason=f"cannot read: {err}"
@@ -77,6 +79,10 @@ def read_framework_file(path: str | Path) -> tuple[Framework, ...]:
     except ValueError as err:
         raise InvalidFrameworkError(
             path=shown, entry="*", field=None, reason=f"not valid: {err}"
+        ) from err
+    except RecursionError as err:
+        raise InvalidFrameworkError(
+            path=shown, entry="*", field=None, reason="nested too deeply"
         ) from err
     if isinstance(data, Mapping):
         data = data.get("frameworks")
@@ -91,6 +97,14 @@ def read_framework_file(path: str | Path) -> tuple[Framework, ...]:
         framework_from_dict(entry, path=shown, position=i)
         for i, entry in enumerate(data)
     )
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """The file's bytes; a FIFO, device or directory is refused before it
+    is opened (opening a FIFO would wait for a writer forever)."""
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
+    return path.read_bytes()
 
 
 def _parse(path: Path, raw: bytes) -> Any:
@@ -177,7 +191,7 @@ def _release(value: Any) -> Release:
     return Release(version=value["version"], date=as_date(value.get("date")))
 
 
-def _sources(value: Any) -> dict[str, tuple[Source, ...]]:
+def _source_lists(value: Any) -> dict[str, tuple[Source, ...]]:
     if not isinstance(value, Mapping):
         raise TypeError("expected an object mapping facts to sources")
     return {
@@ -207,7 +221,7 @@ def _flag(value: Any) -> bool:
 _CONVERTERS: Final[dict[str, Callable[[Any], Any]]] = {
     "latest_release": _release,
     "status_date": as_date,
-    "sources": _sources,
+    "sources": _source_lists,
     "first_release": _year,
     "inference_only": _flag,
 }

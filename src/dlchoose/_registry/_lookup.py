@@ -1,18 +1,30 @@
-"""The public registry functions and the default registry behind them.
+"""Finding frameworks: the :class:`Registry` index, the default registry
+and the public functions that use it.
 
-The default registry is built from the shipped catalog on first use, so
-``import dlchoose`` stays cheap.
+A registry indexes frameworks by key, display name, alias, repository
+(current and former) and GitHub URL, so ``get_framework`` finds ``torch``,
+``DL4J`` or ``apache/incubator-mxnet`` alike.  The default registry is
+built from the shipped catalog on first use, so ``import dlchoose`` stays
+cheap.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ._model import Framework, Registry, Status
+import attrs
+
+from ..exceptions import (
+    DuplicateFrameworkError,
+    UnknownFrameworkError,
+    closest,
+)
+from ._model import _GITHUB_URL_RE, Framework, Status, _ordered
 
 
 __all__ = [
+    "Registry",
     "default_registry",
     "frameworks",
     "get_framework",
@@ -20,6 +32,111 @@ __all__ = [
     "register_framework",
     "reset_registry",
 ]
+
+
+def _fold(name: str) -> str:
+    """The form names are compared in: case-folded, URL reduced to its repo."""
+    name = name.strip()
+    match = _GITHUB_URL_RE.match(name)
+    if match:
+        name = match["repo"]
+    return name.casefold()
+
+
+@attrs.define
+class Registry:
+    """An ordered, indexed collection of frameworks.
+
+    Keys, display names, aliases and repositories are unique across the
+    registry (case-insensitively); adding a framework that reuses one raises
+    :class:`~dlchoose.exceptions.DuplicateFrameworkError`.
+    """
+
+    _by_key: dict[str, Framework] = attrs.field(factory=dict, init=False)
+    _index: dict[str, str] = attrs.field(factory=dict, init=False)
+
+    @classmethod
+    def of(cls, frameworks: Iterable[Framework]) -> Registry:
+        registry = cls()
+        for framework in frameworks:
+            registry.add(framework)
+        return registry
+
+    def __len__(self) -> int:
+        return len(self._by_key)
+
+    def __iter__(self) -> Iterator[Framework]:
+        return iter(self._by_key.values())
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and _fold(name) in self._index
+
+    def keys(self) -> tuple[str, ...]:
+        return tuple(self._by_key)
+
+    def add(self, framework: Framework, *, replace: bool = False) -> None:
+        """Add *framework*; with *replace*, first drop the one with its key."""
+        if not isinstance(framework, Framework):
+            raise TypeError(
+                f"expected a Framework, got {type(framework).__name__}"
+            )
+        ignore = framework.key if replace else None
+        folded = [_fold(name) for name in framework.names()]
+        for name, fold in zip(framework.names(), folded, strict=True):
+            owner = self._index.get(fold)
+            if owner is not None and owner != ignore:
+                raise DuplicateFrameworkError(name, owner, framework.key)
+        if replace and framework.key in self._by_key:
+            self._forget_names(framework.key)
+        # Assigning to an existing key keeps its place: replacing a
+        # framework does not reorder the registry.
+        self._by_key[framework.key] = framework
+        for fold in folded:
+            self._index[fold] = framework.key
+
+    def remove(self, key: str) -> Framework:
+        """Remove and return the framework registered under *key*."""
+        framework = self.get(key)
+        del self._by_key[framework.key]
+        self._forget_names(framework.key)
+        return framework
+
+    def _forget_names(self, key: str) -> None:
+        self._index = {
+            name: owner for name, owner in self._index.items() if owner != key
+        }
+
+    def get(self, name: str) -> Framework:
+        """Find a framework by key, name, alias, repository or GitHub URL."""
+        if not isinstance(name, str):
+            raise TypeError(f"expected a str, got {type(name).__name__}")
+        key = self._index.get(_fold(name))
+        if key is None:
+            raise UnknownFrameworkError(
+                name,
+                known=self.keys(),
+                suggestions=self._suggest(name),
+            )
+        return self._by_key[key]
+
+    def _suggest(self, name: str) -> tuple[str, ...]:
+        matches = closest(_fold(name), self._index)
+        # Report each framework once, by key, in order of closeness.
+        return _ordered(self._index[match.casefold()] for match in matches)
+
+    def select(
+        self, status: Iterable[Status | str] | Status | str | None = None
+    ) -> tuple[Framework, ...]:
+        """Frameworks in registry order, optionally only those of *status*."""
+        if status is None:
+            return tuple(self._by_key.values())
+        wanted = (
+            {Status.parse(status)}
+            if isinstance(status, str)
+            else {Status.parse(s) for s in status}
+        )
+        return tuple(f for f in self._by_key.values() if f.status in wanted)
+
 
 _registry: Registry | None = None
 

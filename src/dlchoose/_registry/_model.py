@@ -1,18 +1,17 @@
-"""The framework model and the registry that answers for it.
+"""The framework model: a :class:`Framework` and the values it holds.
 
 A :class:`Framework` is a frozen value: every fact about one framework,
-each fact name mapped to the :class:`Source` records that back it.  The
-:class:`Registry` indexes frameworks by key, display name, alias,
-repository (current and former) and GitHub URL, so ``get_framework`` finds
-``torch``, ``DL4J`` or ``apache/incubator-mxnet`` alike.
+each fact name mapped to the :class:`Source` records that back it.
+:func:`normalize_repository` reads the GitHub repository names the model
+stores (and that users type).  Lookup lives in :mod:`._lookup`.
 """
 
 from __future__ import annotations
 
 import re
 
-from collections.abc import Iterable, Iterator, Mapping
-from datetime import date, datetime
+from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Any, Final
 
 import attrs
@@ -20,11 +19,7 @@ import attrs
 from attrs import validators as v
 
 from .._choice import Choice
-from ..exceptions import (
-    DuplicateFrameworkError,
-    UnknownFrameworkError,
-    closest,
-)
+from .._sources import Source
 
 
 __all__ = [
@@ -32,11 +27,11 @@ __all__ = [
     "Framework",
     "GpuBackend",
     "GraphStyle",
-    "Registry",
     "Release",
     "Source",
     "Status",
     "Support",
+    "normalize_repository",
 ]
 
 
@@ -112,48 +107,6 @@ class Deployment(Choice):
     """Export to ONNX, which other runtimes load."""
 
 
-def as_date(value: object) -> date | None:
-    """A date from an ISO string or a date (TOML has native dates)."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        return date.fromisoformat(value)
-    raise TypeError(f"expected a date, got {type(value).__name__}")
-
-
-@attrs.frozen(kw_only=True)
-class Source:
-    """Where a fact comes from: a title, an address and a date."""
-
-    title: str = attrs.field(validator=v.min_len(1))
-    url: str | None = None
-    date: date | None = None
-    """When the source was published or, for living pages, read."""
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "title": self.title,
-            "url": self.url,
-            "date": self.date.isoformat() if self.date else None,
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Source:
-        if not isinstance(data, Mapping):
-            raise TypeError(
-                "expected a source object with 'title', 'url' and 'date'"
-            )
-        return cls(
-            title=data["title"],
-            url=data.get("url"),
-            date=as_date(data.get("date")),
-        )
-
-
 @attrs.frozen(kw_only=True)
 class Release:
     """A release: its version as published and, if known, its date."""
@@ -200,7 +153,7 @@ def _deployments(values: Iterable[str | Deployment]) -> tuple[Deployment, ...]:
     return tuple(sorted({Deployment(value) for value in values}))
 
 
-def _sources(
+def _fact_sources(
     value: Mapping[str, Iterable[Source]]
     | Iterable[tuple[str, Iterable[Source]]],
 ) -> tuple[tuple[str, tuple[Source, ...]], ...]:
@@ -208,6 +161,7 @@ def _sources(
     return tuple(sorted((name, tuple(srcs)) for name, srcs in items))
 
 
+_NON_BLANK_RE: Final = r"\S"
 _KEY_RE: Final = r"[a-z0-9][a-z0-9-]*\Z"
 _REPO_RE: Final = r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+\Z"
 _SPDX_RE: Final = r"[A-Za-z0-9.+-]+( (AND|OR|WITH) [A-Za-z0-9.+-]+)*\Z"
@@ -250,7 +204,12 @@ class Framework:
     """Stable lower-case identifier, e.g. ``"pytorch"``."""
     name: str = attrs.field(validator=v.min_len(1))
     """Display name, e.g. ``"PyTorch"``."""
-    aliases: tuple[str, ...] = attrs.field(converter=_ordered, default=())
+    aliases: tuple[str, ...] = attrs.field(
+        converter=_ordered,
+        default=(),
+        validator=v.deep_iterable(v.matches_re(_NON_BLANK_RE, func=re.search)),
+    )
+    """Other names it answers to; never empty or blank."""
     summary: str = ""
     organisation: str | None = None
     languages: tuple[str, ...] = attrs.field(converter=_ordered, default=())
@@ -313,7 +272,7 @@ class Framework:
     cargo_crates: tuple[str, ...] = attrs.field(converter=_ordered, default=())
     """Rust crate names of Cargo artefacts (``leaf``)."""
     sources: tuple[tuple[str, tuple[Source, ...]], ...] = attrs.field(
-        converter=_sources, factory=tuple
+        converter=_fact_sources, factory=tuple
     )
 
     @sources.validator
@@ -412,8 +371,6 @@ def _is_known(value: object) -> bool:
     return value not in (Support.UNKNOWN, GraphStyle.UNKNOWN)
 
 
-# -- lookup ----------------------------------------------------------------
-
 _GITHUB_URL_RE: Final = re.compile(
     r"^(?:https?://)?(?:www\.)?github\.com/"
     r"(?P<repo>[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?)(?:\.git)?/?(?:[#?].*)?$",
@@ -421,105 +378,27 @@ _GITHUB_URL_RE: Final = re.compile(
 )
 
 
-def _fold(name: str) -> str:
-    """The form names are compared in: case-folded, URL reduced to its repo."""
-    name = name.strip()
-    match = _GITHUB_URL_RE.match(name)
-    if match:
-        name = match["repo"]
-    return name.casefold()
+def normalize_repository(text: str) -> str | None:
+    """``owner/name`` from a slug or a GitHub URL, else ``None``.
 
+    Surrounding blanks and slashes, a ``.git`` suffix and a URL's query or
+    fragment are dropped; the case is kept (GitHub's own spelling).
 
-@attrs.define
-class Registry:
-    """An ordered, indexed collection of frameworks.
-
-    Keys, display names, aliases and repositories are unique across the
-    registry (case-insensitively); adding a framework that reuses one raises
-    :class:`~dlchoose.exceptions.DuplicateFrameworkError`.
+    >>> normalize_repository("https://github.com/pytorch/pytorch.git")
+    'pytorch/pytorch'
+    >>> normalize_repository("not a repository") is None
+    True
     """
-
-    _by_key: dict[str, Framework] = attrs.field(factory=dict, init=False)
-    _index: dict[str, str] = attrs.field(factory=dict, init=False)
-
-    @classmethod
-    def of(cls, frameworks: Iterable[Framework]) -> Registry:
-        registry = cls()
-        for framework in frameworks:
-            registry.add(framework)
-        return registry
-
-    def __len__(self) -> int:
-        return len(self._by_key)
-
-    def __iter__(self) -> Iterator[Framework]:
-        return iter(self._by_key.values())
-
-    def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and _fold(name) in self._index
-
-    def keys(self) -> tuple[str, ...]:
-        return tuple(self._by_key)
-
-    def add(self, framework: Framework, *, replace: bool = False) -> None:
-        """Add *framework*; with *replace*, first drop the one with its key."""
-        if not isinstance(framework, Framework):
-            raise TypeError(
-                f"expected a Framework, got {type(framework).__name__}"
-            )
-        ignore = framework.key if replace else None
-        folded = [_fold(name) for name in framework.names()]
-        for name, fold in zip(framework.names(), folded, strict=True):
-            owner = self._index.get(fold)
-            if owner is not None and owner != ignore:
-                raise DuplicateFrameworkError(name, owner, framework.key)
-        if replace and framework.key in self._by_key:
-            self._forget_names(framework.key)
-        # Assigning to an existing key keeps its place: replacing a
-        # framework does not reorder the registry.
-        self._by_key[framework.key] = framework
-        for fold in folded:
-            self._index[fold] = framework.key
-
-    def remove(self, key: str) -> Framework:
-        """Remove and return the framework registered under *key*."""
-        framework = self.get(key)
-        del self._by_key[framework.key]
-        self._forget_names(framework.key)
-        return framework
-
-    def _forget_names(self, key: str) -> None:
-        self._index = {
-            name: owner for name, owner in self._index.items() if owner != key
-        }
-
-    def get(self, name: str) -> Framework:
-        """Find a framework by key, name, alias, repository or GitHub URL."""
-        if not isinstance(name, str):
-            raise TypeError(f"expected a str, got {type(name).__name__}")
-        key = self._index.get(_fold(name))
-        if key is None:
-            raise UnknownFrameworkError(
-                name,
-                known=self.keys(),
-                suggestions=self._suggest(name),
-            )
-        return self._by_key[key]
-
-    def _suggest(self, name: str) -> tuple[str, ...]:
-        matches = closest(_fold(name), self._index)
-        # Report each framework once, by key, in order of closeness.
-        return _ordered(self._index[match.casefold()] for match in matches)
-
-    def select(
-        self, status: Iterable[Status | str] | Status | str | None = None
-    ) -> tuple[Framework, ...]:
-        """Frameworks in registry order, optionally only those of *status*."""
-        if status is None:
-            return tuple(self._by_key.values())
-        wanted = (
-            {Status.parse(status)}
-            if isinstance(status, str)
-            else {Status.parse(s) for s in status}
-        )
-        return tuple(f for f in self._by_key.values() if f.status in wanted)
+    if not isinstance(text, str):
+        raise TypeError(f"expected a str, got {type(text).__name__}")
+    cleaned = text.strip()
+    url = _GITHUB_URL_RE.match(cleaned)
+    if url:
+        return url["repo"]
+    cleaned = cleaned.strip("/").removesuffix(".git")
+    owner = cleaned.partition("/")[0].casefold()
+    if owner in {"github.com", "www.github.com"} or not re.match(
+        _REPO_RE, cleaned
+    ):
+        return None
+    return cleaned

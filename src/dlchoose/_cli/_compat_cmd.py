@@ -1,0 +1,150 @@
+"""``dlchoose compat``: can each framework be installed here, or on a target?"""
+
+from __future__ import annotations
+
+import argparse
+
+from typing import TYPE_CHECKING, Any
+
+from ._output import print_json, table, warn
+
+
+if TYPE_CHECKING:
+    from .. import Compatibility
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "compat",
+        help="check which frameworks have a wheel for this or another target",
+        description=(
+            "Check, from the package index's file lists, whether each"
+            " framework can be installed on this interpreter or on another"
+            " target (--python and --platform), which version pip would"
+            " take, and why not the newest one. Answers come from the cache"
+            " or the bundled snapshot; --refresh asks the index."
+        ),
+    )
+    parser.add_argument(
+        "names",
+        nargs="*",
+        metavar="NAME",
+        help="frameworks or distribution names; default: every framework",
+    )
+    parser.add_argument(
+        "--python", metavar="X.Y", help="target CPython version, e.g. 3.12"
+    )
+    parser.add_argument(
+        "--platform",
+        metavar="TAG",
+        help=(
+            "target wheel platform tag, e.g. manylinux_2_28_x86_64,"
+            " macosx_14_0_arm64, win_amd64"
+        ),
+    )
+    parser.add_argument(
+        "--pre", action="store_true", help="consider pre-releases (pip --pre)"
+    )
+    parser.add_argument(
+        "--refresh",
+        action="store_true",
+        help="ask the package index now (one request per distribution)",
+    )
+    parser.add_argument(
+        "--index-url",
+        metavar="URL",
+        help="the index to ask with --refresh (default: the one pip uses)",
+    )
+    parser.add_argument(
+        "--offline", action="store_true", help="never use the network"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print one JSON object"
+    )
+    parser.set_defaults(handler=run_compat)
+
+
+def run_compat(args: argparse.Namespace) -> int:
+    from .. import compatibility
+
+    answers = compatibility(
+        args.names or None,
+        python=args.python,
+        platform=args.platform,
+        pre=args.pre,
+        refresh=args.refresh,
+        index_url=args.index_url,
+        offline=True if args.offline else None,
+    )
+    if args.json:
+        print_json(_document(answers))
+        return 0
+    print(f"Target: {answers[0].target.describe()}")
+    print(
+        table(
+            ["framework", "installs", "why not the newest", "data"],
+            _rows(answers),
+        )
+    )
+    if len(answers) == 1:
+        _commands(answers[0])
+    for note in dict.fromkeys(n for a in answers for n in a.notes):
+        warn(note)
+    return 0
+
+
+def _document(answers: tuple[Compatibility, ...]) -> dict[str, Any]:
+    return {
+        "target": answers[0].target.to_dict(),
+        "frameworks": [answer.to_dict() for answer in answers],
+    }
+
+
+def _rows(answers: tuple[Compatibility, ...]) -> list[list[str]]:
+    return [
+        [
+            answer.name,
+            answer.version if answer.installable and answer.version else "no",
+            answer.detail if answer.reason else "-",
+            _data(answer),
+        ]
+        for answer in answers
+    ]
+
+
+def _data(answer: Compatibility) -> str:
+    if answer.data is None:
+        return "-"
+    return (
+        f"{answer.data.origin.value} {answer.data.read_at.date().isoformat()}"
+    )
+
+
+def _commands(answer: Compatibility) -> None:
+    if answer.install_command is None:
+        return
+    where = "here" if answer.target.here else "on the target"
+    print(f"\nInstall {where}:  {answer.install_command}")
+    if answer.download_command:
+        print(f"Fetch from here:  {answer.download_command}")
+    if answer.target.here and answer.distribution is not None:
+        _gpu_build(answer.distribution)
+
+
+def _gpu_build(distribution: str) -> None:
+    """This machine's GPU build line, when its GPU can use one.
+
+    Only for this machine: another target's GPU and driver are unknown.
+    """
+    from .. import gpu_fit
+    from ..exceptions import DlchooseError
+
+    try:
+        (fit,) = gpu_fit([distribution])
+    except DlchooseError as err:
+        warn(f"no GPU answer: {err}")
+        return
+    if fit.status == "gpu" and fit.install_command:
+        print(f"GPU build here:   {fit.install_command}")
+    if fit.warning:
+        warn(fit.warning)

@@ -1,0 +1,188 @@
+# ruff: noqa: PTH113, PTH118
+# (plain string paths on the hot path: fewer objects and system calls)
+"""Frameworks that are not Python packages: programs, Maven and Cargo.
+
+Their installs leave programs on ``PATH``, artefacts in Maven's local
+repository (``~/.m2/repository``) or crates in Cargo's registry cache;
+finding one of those is what "installed" means for them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ._model import (
+    Detection,
+    DetectionStatus,
+    DistributionRecord,
+    parse_version,
+)
+
+
+if TYPE_CHECKING:
+    from packaging.version import Version
+
+    from .._registry._model import Framework
+
+
+__all__ = ["detect_native"]
+
+#: Where something was found, its version if known, and a sentence.
+Evidence = tuple[str, str | None, str]
+
+
+def detect_native(
+    framework: Framework,
+    checked: list[str],
+    reasons: list[str],
+    records: tuple[DistributionRecord, ...],
+) -> Detection:
+    """Programs on ``PATH``, Maven and Cargo artefacts; else absent."""
+    evidence: list[Evidence] = []
+    if framework.programs:
+        evidence.extend(_programs(framework.programs, checked))
+    if framework.maven_groups:
+        evidence.extend(_maven(framework.maven_groups, checked))
+    if framework.cargo_crates:
+        evidence.extend(_cargo(framework.cargo_crates, checked))
+    import_name = framework.import_names[0] if framework.import_names else None
+    if not evidence:
+        return Detection(
+            key=framework.key,
+            status=DetectionStatus.ABSENT,
+            import_name=import_name,
+            reasons=[
+                "nothing found; looked at " + "; ".join(checked),
+                *reasons,
+            ],
+            checked=checked,
+            distributions=records,
+        )
+    location, version, _ = evidence[0]
+    return Detection(
+        key=framework.key,
+        status=DetectionStatus.INSTALLED,
+        version=version,
+        import_name=import_name,
+        location=location,
+        reasons=[reason for _, _, reason in evidence] + reasons,
+        checked=checked,
+        distributions=records,
+    )
+
+
+def _which(program: str) -> str | None:
+    """Where *program* is on ``PATH``, like :func:`shutil.which`.
+
+    On POSIX the search is spelt out: importing :mod:`shutil` (and the
+    compression modules it tries) costs the fast path more than the search.
+    """
+    if os.name == "nt":  # PATHEXT and the current folder: leave it to shutil
+        from shutil import which
+
+        return which(program)
+    for folder in os.environ.get("PATH", os.defpath).split(os.pathsep):
+        candidate = os.path.join(folder or os.curdir, program)
+        if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def _programs(programs: Sequence[str], checked: list[str]) -> list[Evidence]:
+    checked.append("programs on PATH: " + ", ".join(programs))
+    found: list[Evidence] = []
+    for program in programs:
+        path = _which(program)
+        if path:
+            found.append((path, None, f"program {program!r} found at {path}"))
+    return found
+
+
+def best_version(versions: Iterable[str]) -> str | None:
+    """The highest version; unparseable ones sort below and by text."""
+    raws = list(versions)
+    valid: list[tuple[Version, str]] = []
+    for raw in raws:
+        parsed = parse_version(raw)
+        if parsed is not None:
+            valid.append((parsed, raw))
+    if valid:
+        return max(valid)[1]
+    return max(raws, default=None)
+
+
+def _maven_versions(folder: Path) -> tuple[list[str], list[str]]:
+    """The artefact names of a group folder and all their versions."""
+    names: list[str] = []
+    versions: list[str] = []
+    for artefact in sorted(p for p in folder.iterdir() if p.is_dir()):
+        own = [p.name for p in artefact.iterdir() if p.is_dir()]
+        if own:
+            names.append(artefact.name)
+            versions.extend(own)
+    return names, versions
+
+
+def _maven(groups: Sequence[str], checked: list[str]) -> list[Evidence]:
+    repository = Path.home() / ".m2" / "repository"
+    found: list[Evidence] = []
+    for group in groups:
+        folder = repository.joinpath(*group.split("."))
+        checked.append(f"Maven group {group} in {repository}")
+        try:
+            names, versions = _maven_versions(folder)
+        except OSError:
+            continue
+        if names:
+            found.append(
+                (
+                    str(folder),
+                    best_version(versions),
+                    f"Maven artefacts of {group} in {folder}: "
+                    + ", ".join(names),
+                )
+            )
+    return found
+
+
+def _crate_hits(registry: Path, crate: str) -> list[tuple[str, str]]:
+    """``(version, path)`` of every cached or unpacked copy of *crate*."""
+    pattern = re.compile(rf"^{re.escape(crate)}-(\d[^/]*?)(?:\.crate)?$")
+    hits: list[tuple[str, str]] = []
+    for kind in ("cache", "src"):
+        try:
+            indexes = list((registry / kind).iterdir())
+        except OSError:
+            continue
+        for index in indexes:
+            try:
+                names = os.listdir(index)  # noqa: PTH208 - names only
+            except OSError:
+                continue
+            hits.extend(
+                (match[1], str(index / name))
+                for name in names
+                if (match := pattern.match(name))
+            )
+    return hits
+
+
+def _cargo(crates: Sequence[str], checked: list[str]) -> list[Evidence]:
+    home = Path(os.environ.get("CARGO_HOME") or Path.home() / ".cargo")
+    registry = home / "registry"
+    found: list[Evidence] = []
+    for crate in crates:
+        checked.append(f"Cargo crate {crate} in {registry}")
+        hits = _crate_hits(registry, crate)
+        if hits:
+            version = best_version(v for v, _ in hits)
+            path = next(p for v, p in hits if v == version)
+            found.append(
+                (path, version, f"Cargo crate {crate} {version} at {path}")
+            )
+    return found

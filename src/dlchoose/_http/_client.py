@@ -1,0 +1,348 @@
+"""One HTTP client for every dlchoose service (GitHub, the package index).
+
+:class:`HttpClient` sends one request at a time on a shared, retrying
+session and returns a fully read, size-checked :class:`Response`.  It adds
+the user agent, a per-request timeout clipped to an overall
+:class:`Deadline`, follows redirects only on the same scheme and host,
+sends a token only where :func:`~._urls.credentials_allowed` says so (and
+then never through a proxy over plain http), and in offline mode refuses
+before a socket exists.  :meth:`HttpClient.get` adds the on-disk
+:class:`~._cache.HttpCache` with ETag / Last-Modified revalidation.
+
+Errors are :class:`~dlchoose.exceptions.NetworkError` subclasses; no
+``requests`` or urllib3 exception escapes.
+"""
+
+from __future__ import annotations
+
+import json as jsonlib
+import threading
+
+from collections.abc import Iterator, Mapping
+from datetime import timedelta
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Final
+from urllib.parse import urljoin, urlsplit
+
+import attrs
+
+from .._time import utc_now
+from ..exceptions import (
+    BadResponseError,
+    DeadlineExceededError,
+    OfflineError,
+    RedirectRefusedError,
+    ResponseTooLargeError,
+    TransportError,
+)
+from ._cache import CachedResponse, HttpCache, scope_for
+from ._limits import (
+    DEFAULT_MAX_BYTES,
+    BodyTooLargeError,
+    read_limited,
+)
+from ._redact import register_secret
+from ._response import Deadline, Response
+from ._session import new_session, user_agent
+from ._urls import (
+    has_userinfo,
+    origin,
+    require_credentials_allowed,
+    strip_userinfo,
+)
+
+
+if TYPE_CHECKING:
+    import requests
+
+
+__all__ = ["REDIRECTS", "Deadline", "HttpClient", "Response"]
+
+REDIRECTS: Final = frozenset({301, 302, 303, 307, 308})
+_CHUNK: Final = 64 * 1024
+
+
+def _no_proxy(url: str) -> dict[str, str | None]:
+    """A ``proxies`` value that keeps every proxy setting off *url*."""
+    host = urlsplit(url).hostname or ""
+    keys = ("http", "https", "all", f"http://{host}", f"all://{host}")
+    return dict.fromkeys(keys)
+
+
+def _chunks(raw: Any) -> Iterator[bytes]:
+    """Raw (still encoded) body chunks, each returned as soon as data is
+    there (``read1``), so a trickling server meets the deadline check."""
+    read1 = getattr(raw, "read1", None)
+    if read1 is not None:
+        while chunk := read1(_CHUNK, decode_content=False):
+            yield chunk
+        return
+    # urllib3 < 2: ``stream`` waits for whole chunks.
+    yield from raw.stream(_CHUNK, decode_content=False)  # pragma: no cover
+
+
+@attrs.define
+class HttpClient:
+    """The shared client; a context manager closing its session.
+
+    Timeouts are seconds: *connect_timeout* and *read_timeout* per request
+    (clipped to the deadline), *max_retry_after* caps urllib3's 503 waits.
+    *session* injects a ``requests.Session`` (used as it is).
+    """
+
+    connect_timeout: float = 5.0
+    read_timeout: float = 20.0
+    retries: int = 2
+    backoff: float = 0.5
+    max_retry_after: float = 30.0
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_redirects: int = 3
+    pool_size: int = 4
+    offline: bool = False
+    cache: HttpCache | None = None
+    user_agent: str = attrs.field(factory=user_agent)
+    _session: requests.Session | None = attrs.field(default=None, repr=False)
+    _owns_session: bool = attrs.field(init=False, default=False, repr=False)
+    _lock: threading.Lock = attrs.field(
+        init=False, factory=threading.Lock, repr=False
+    )
+    requests_sent: int = attrs.field(init=False, default=0, repr=False)
+    """Requests sent by this client (urllib3's own retries excluded)."""
+
+    def __enter__(self) -> HttpClient:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the session if this client created it."""
+        if self._session is not None and self._owns_session:
+            self._session.close()
+            self._session = None
+            self._owns_session = False
+
+    def _requests_session(self) -> requests.Session:
+        with self._lock:
+            if self._session is None:
+                self._session = new_session(
+                    retries=self.retries,
+                    backoff=self.backoff,
+                    max_retry_after=self.max_retry_after,
+                    pool=self.pool_size,
+                )
+                self._owns_session = True
+            return self._session
+
+    # -- one request ---------------------------------------------------
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        json: Any = None,
+        token: str | None = None,
+        deadline: Deadline | None = None,
+    ) -> Response:
+        """Send one request, following same-origin redirects.
+
+        Raises:
+            ValueError: *url* carries userinfo, or a *token* would go to a
+                URL that is neither https nor loopback.
+            OfflineError, DeadlineExceededError, TransportError,
+            RedirectRefusedError, BadResponseError: see the module.
+        """
+        if has_userinfo(url):
+            raise ValueError(
+                f"refusing a URL with user:password@ ({strip_userinfo(url)})"
+            )
+        if token:
+            require_credentials_allowed(url)
+            register_secret(token)
+        if self.offline:
+            raise OfflineError(
+                f"offline: not requesting {url}", url=strip_userinfo(url)
+            )
+        deadline = deadline or Deadline.within(None)
+        for _ in range(self.max_redirects + 1):
+            response = self._send(method, url, headers, json, token, deadline)
+            if response.status not in REDIRECTS:
+                return response
+            target = urljoin(url, response.header("location") or "")
+            if has_userinfo(target) or origin(target) != origin(url):
+                raise RedirectRefusedError(
+                    f"{url} redirected to another host; not following",
+                    url=url,
+                )
+            url = target
+        raise RedirectRefusedError(
+            f"more than {self.max_redirects} redirects from {url}", url=url
+        )
+
+    def _send(
+        self,
+        method: str,
+        url: str,
+        headers: Mapping[str, str] | None,
+        json: Any,
+        token: str | None,
+        deadline: Deadline,
+    ) -> Response:
+        import requests
+
+        remaining = deadline.remaining()
+        if remaining <= 0:
+            raise DeadlineExceededError(
+                f"the deadline passed before {url} was requested", url=url
+            )
+        session = self._requests_session()
+        with self._lock:
+            self.requests_sent += 1
+        options: dict[str, Any] = {}
+        if token:
+            options["auth"] = _bearer(token)
+            if urlsplit(url).scheme.casefold() == "http":
+                options["proxies"] = _no_proxy(url)  # loopback, direct
+        data = None
+        all_headers = {
+            "User-Agent": self.user_agent,
+            "Accept-Encoding": "gzip, deflate",
+            **(headers or {}),
+        }
+        if json is not None:
+            data = jsonlib.dumps(json).encode("utf-8")
+            all_headers.setdefault("Content-Type", "application/json")
+        try:
+            raw = session.request(
+                method,
+                url,
+                headers=all_headers,
+                data=data,
+                timeout=(
+                    min(self.connect_timeout, remaining),
+                    min(self.read_timeout, remaining),
+                ),
+                allow_redirects=False,
+                stream=True,
+                **options,
+            )
+        except requests.RequestException as err:
+            raise TransportError(
+                f"cannot reach {url} ({type(err).__name__})", url=url
+            ) from err
+        try:
+            body = self._read(raw, url, deadline)
+        finally:
+            raw.close()
+        return Response(
+            url=url,
+            status=raw.status_code,
+            headers={k.casefold(): v for k, v in raw.headers.items()},
+            body=body,
+        )
+
+    def _read(
+        self, raw: requests.Response, url: str, deadline: Deadline
+    ) -> bytes:
+        import requests
+        import urllib3
+
+        def check() -> None:
+            if deadline.expired:
+                raise DeadlineExceededError(
+                    f"the deadline passed while reading {url}", url=url
+                )
+
+        length = raw.headers.get("content-length", "")
+        if length.isdigit() and int(length) > self.max_bytes:
+            raise ResponseTooLargeError(
+                f"the answer from {url} is larger than {self.max_bytes} bytes",
+                url=url,
+            )
+        try:
+            return read_limited(
+                _chunks(raw.raw),
+                encoding=raw.headers.get("content-encoding", ""),
+                max_bytes=self.max_bytes,
+                check=check,
+            )
+        except BodyTooLargeError as err:
+            raise ResponseTooLargeError(
+                f"the answer from {url} is too large: {err}", url=url
+            ) from err
+        except ValueError as err:
+            raise BadResponseError(
+                f"the answer from {url} cannot be decoded: {err}", url=url
+            ) from err
+        except (
+            urllib3.exceptions.HTTPError,
+            requests.RequestException,
+            OSError,
+        ) as err:
+            raise TransportError(
+                f"reading the answer from {url} failed ({type(err).__name__})",
+                url=url,
+            ) from err
+
+    # -- cached GET ----------------------------------------------------
+
+    def get(
+        self,
+        url: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        token: str | None = None,
+        deadline: Deadline | None = None,
+        max_age: timedelta = timedelta(0),
+    ) -> Response:
+        """GET *url* through the cache (when the client has one).
+
+        An entry younger than *max_age* is served without a request; an
+        older one is revalidated with the validators it was stored with
+        (``If-None-Match`` / ``If-Modified-Since``).  A 304 refreshes it;
+        a 304 to a request without validators is not trusted: the URL is
+        asked once more without conditions.  Offline, any cached entry is
+        served, else :class:`OfflineError`.
+        """
+        cache = self.cache
+        scope = scope_for(token)
+        entry = cache.get(scope, url) if cache is not None else None
+        if entry is not None and (entry.fresh(max_age) or self.offline):
+            return entry.as_response()
+        conditional = {
+            **(headers or {}),
+            **(entry.validators() if entry else {}),
+        }
+        response = self.request(
+            "GET", url, headers=conditional, token=token, deadline=deadline
+        )
+        if response.status == 304:  # noqa: PLR2004 - Not Modified
+            if cache is not None and entry is not None and entry.validators():
+                refreshed = attrs.evolve(entry, stored_at=utc_now())
+                cache.put(scope, url, refreshed)
+                return refreshed.as_response()
+            response = self.request(
+                "GET", url, headers=headers, token=token, deadline=deadline
+            )
+            if response.status == 304:  # noqa: PLR2004
+                raise BadResponseError(
+                    f"{url} answered 304 Not Modified to an unconditional"
+                    " request",
+                    url=url,
+                )
+        if cache is not None and response.status == 200:  # noqa: PLR2004
+            cache.put(scope, url, CachedResponse.of(response))
+        return response
+
+
+def _bearer(token: str) -> Any:
+    from ._auth import BearerAuth
+
+    return BearerAuth(token)

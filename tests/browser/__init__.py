@@ -1,0 +1,1 @@
+"""The report rendered by a real browser (``nox -s browser``)."""

@@ -1,0 +1,129 @@
+"""The one bibliography: each source defined once, cited by identity,
+numbered once per document."""
+
+from __future__ import annotations
+
+import re
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+import dlchoose
+
+from dlchoose import _sources
+from dlchoose._cli import main
+from dlchoose._recommend._criteria import (
+    CURRENT_RATINGS,
+    SEED_ERA_RATINGS,
+    SEED_ERA_STATUS,
+)
+from dlchoose._registry._catalog import CATALOG
+from dlchoose._registry._model import normalize_repository
+
+
+BIBLIOGRAPHY = {
+    name: value
+    for name, value in vars(_sources).items()
+    if isinstance(value, _sources.Source)
+}
+
+
+def cited() -> list[_sources.Source]:
+    """Every source the catalog and the ratings cite."""
+    found = [s for f in CATALOG for _, srcs in f.sources for s in srcs]
+    for table in (CURRENT_RATINGS, SEED_ERA_RATINGS):
+        for ratings in table.values():
+            found += [s for r in ratings.values() for s in r.sources]
+    found += [seed.source for seed in SEED_ERA_STATUS.values()]
+    return found
+
+
+class TestBibliography:
+    def test_public_source_is_the_bibliography_class(self):
+        """dlchoose.Source is the class the bibliography defines."""
+        assert dlchoose.Source is _sources.Source
+        assert dlchoose.Source is dlchoose._registry._model.Source
+
+    def test_each_address_defined_once(self):
+        """No two bibliography entries share an address."""
+        urls = [s.url for s in BIBLIOGRAPHY.values() if s.url]
+        assert sorted(set(urls)) == sorted(urls)
+
+    def test_each_title_defined_once(self):
+        """No two bibliography entries share a title."""
+        titles = [s.title for s in BIBLIOGRAPHY.values()]
+        assert sorted(set(titles)) == sorted(titles)
+
+    def test_everything_cited_comes_from_the_bibliography(self):
+        """The catalog and the ratings cite bibliography entries only."""
+        defined = {id(s) for s in BIBLIOGRAPHY.values()}
+        strays = [s.title for s in cited() if id(s) not in defined]
+        assert [] == strays
+
+    def test_every_entry_is_dated(self):
+        """Every source carries a date."""
+        assert [] == [n for n, s in BIBLIOGRAPHY.items() if s.date is None]
+
+    @pytest.mark.parametrize(
+        ("value", "expected"),
+        [
+            (None, None),
+            ("", None),
+            ("2020-01-02", date(2020, 1, 2)),
+            (date(2020, 1, 2), date(2020, 1, 2)),
+            (datetime(2020, 1, 2, tzinfo=timezone.utc), date(2020, 1, 2)),
+        ],
+    )
+    def test_as_date(self, value, expected):
+        """as_date reads ISO text, dates and datetimes."""
+        assert expected == _sources.as_date(value)
+
+    def test_as_date_refuses_numbers(self):
+        """as_date refuses what is no date."""
+        with pytest.raises(TypeError, match="expected a date"):
+            _sources.as_date(2020)
+
+
+class TestFootnotes:
+    @pytest.mark.parametrize("key", [f.key for f in CATALOG])
+    def test_show_numbers_each_source_once(self, capsys, key):
+        """`dlchoose show` gives each source one footnote number."""
+        assert 0 == main(["show", key])
+        out = capsys.readouterr().out
+        notes = out.split("\nSources:\n", 1)[1].splitlines()
+        labels = [re.sub(r"^\s*\[\d+\] ", "", line) for line in notes]
+        assert sorted(set(labels)) == sorted(labels)
+        numbers = [
+            int(n) for n in re.findall(r"^\s*\[(\d+)\]", out, re.MULTILINE)
+        ]
+        assert list(range(1, len(numbers) + 1)) == numbers
+
+    def test_explain_shares_numbers_between_catalog_and_ratings(self):
+        """A source cited by a rating and a status gets one number."""
+        text = dlchoose.recommend("academic").explain()
+        title = _sources.PD_README.title
+        assert 1 == len(re.findall(rf"\] {re.escape(title)} <", text))
+
+
+class TestNormalizeRepository:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("pytorch/pytorch", "pytorch/pytorch"),
+            (" /jax-ml/jax.git/ ", "jax-ml/jax"),
+            ("https://github.com/Theano/Theano", "Theano/Theano"),
+            ("github.com/keras-team/keras?tab=readme", "keras-team/keras"),
+            ("github.com/pytorch", None),
+            ("not a repository", None),
+            ("", None),
+        ],
+    )
+    def test_slugs_and_urls(self, text, expected):
+        """Slugs and GitHub URLs give owner/name; anything else None."""
+        assert expected == normalize_repository(text)
+
+    def test_refuses_non_strings(self):
+        """A non-string is a TypeError."""
+        with pytest.raises(TypeError, match="expected a str"):
+            normalize_repository(3)  # type: ignore[arg-type]
