@@ -115,7 +115,8 @@ def docs(session: nox.Session) -> None:
 #: each built by one ``pip install`` per step.  torch comes from pip's
 #: configured find-links (a CPU wheel); the rest from the package index.
 #: ``legacy`` holds frameworks whose imports fail with NumPy 1.26: the probe
-#: must say so while the fast path says "installed".  The ``doctor-*``
+#: must say so while the fast path says "installed"; ``keras-alone`` has no
+#: backend, which detection must not call simply installed.  The ``doctor-*``
 #: environments are broken on purpose, with ``--no-deps`` steps that pip's
 #: resolver would otherwise refuse: Keras without a backend and NumPy 2
 #: under MXNet 1.9.1; torchvision built for another torch, and tensorflow
@@ -123,6 +124,7 @@ def docs(session: nox.Session) -> None:
 DETECT_ENVS: dict[str, tuple[tuple[str, ...], ...]] = {
     "modern": (("torch==2.13.0", "tensorflow-cpu", "jax", "keras"),),
     "legacy": (("numpy<2", "mxnet", "Theano", "Lasagne"),),
+    "keras-alone": (("keras",),),
     "doctor-legacy-numpy2": (("keras",), ("--no-deps", "mxnet==1.9.1")),
     "doctor-mismatch": (
         ("torch==2.13.0", "tensorflow-cpu==2.21.0"),

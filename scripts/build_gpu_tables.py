@@ -147,6 +147,10 @@ def check_extras() -> int:
     ):
         wheels = linux_wheels(distribution, None)
         for build in TABLES[framework].builds:
+            if "[" not in build.requirement:
+                # ONNX Runtime before 1.21: no extras, nothing pinned.
+                print(f"{distribution} {build.last}: no extra to check")
+                continue
             url = wheels.get((build.last, "x86_64"))
             if url is None or build.cuda is None:
                 print(f"{distribution} {build.last}: no Linux wheel")
@@ -160,6 +164,37 @@ def check_extras() -> int:
                 f"{distribution} {build.last} [{extra}]: index {pinned},"
                 f" table {build.cuda}: {verdict}"
             )
+    return failures
+
+
+def wheel_member(url: str, suffix: str) -> str:
+    """One file of a remote wheel, read with range requests."""
+    stream = io.BufferedReader(RangeFile(url), buffer_size=1 << 16)
+    with zipfile.ZipFile(stream) as wheel:
+        name = next(n for n in wheel.namelist() if n.endswith(suffix))
+        return wheel.read(name).decode("utf-8")
+
+
+def check_tensorflow_archs() -> int:
+    """The compute capabilities TF's wheels list against the rows."""
+    failures = 0
+    wheels = linux_wheels("tensorflow", None)
+    for build in TABLES["tensorflow"].builds:
+        url = wheels.get((build.last, "x86_64"))
+        if url is None:
+            print(f"tensorflow {build.last}: no Linux wheel")
+            continue
+        info = wheel_member(url, "tensorflow/python/platform/build_info.py")
+        listed = re.findall(r"'(sm|compute)_(\d+)(\d)'", info)
+        index = sorted(f"{a}.{b}" for kind, a, b in listed if kind == "sm")
+        ptx = [f"{a}.{b}" for kind, a, b in listed if kind == "compute"]
+        table = (sorted(build.capabilities), build.ptx)
+        found = (index, ptx[-1] if ptx else None)
+        verdict = "ok" if found == table else "DIFFERS"
+        failures += verdict != "ok"
+        print(
+            f"tensorflow {build.last}: index {found}, table {table}: {verdict}"
+        )
     return failures
 
 
@@ -192,6 +227,7 @@ def main() -> int:
                 f"torch {version} {machine}: index {on_index}, table {in_table}: {verdict}"
             )
     failures += check_extras()
+    failures += check_tensorflow_archs()
     return 1 if failures else 0
 
 

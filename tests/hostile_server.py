@@ -32,6 +32,9 @@ class Raw:
     """Seconds between single bytes of the body (0: all at once)."""
     declared_length: int | None = None
     """A Content-Length that may lie (``None``: the true length)."""
+    stall: float = 0.0
+    """Seconds to wait before the status line (a server stalling before
+    its headers)."""
 
 
 @dataclass
@@ -144,6 +147,8 @@ def _handler(server: HostileServer) -> type[BaseHTTPRequestHandler]:
                 body,
             )
             reply = server.reply_for(request)
+            if reply.stall:
+                time.sleep(reply.stall)
             self.send_response(reply.status)
             for name, value in reply.headers.items():
                 self.send_header(name, value)

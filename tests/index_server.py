@@ -41,6 +41,8 @@ class Reply:
     body: bytes = b""
     stall: float = 0.0
     """Seconds to wait after the headers before each body byte."""
+    stall_before: float = 0.0
+    """Seconds to wait before sending anything (no status line yet)."""
 
 
 @dataclass
@@ -199,6 +201,8 @@ def _handler(server: IndexServer) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             headers = {k.lower(): v for k, v in self.headers.items()}
             reply = server.reply_for(self.path, headers)
+            if reply.stall_before:
+                time.sleep(reply.stall_before)
             self.send_response(reply.status)
             for name, value in reply.headers.items():
                 self.send_header(name, value)

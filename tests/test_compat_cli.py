@@ -6,6 +6,10 @@ import json
 import subprocess
 import sys
 
+import pytest
+
+import dlchoose
+
 from dlchoose._cli import main
 from tests.index_server import HOSTILE, IndexServer
 
@@ -70,8 +74,13 @@ class TestText:
     def test_gpu_build_line_here(self, capsys, monkeypatch):
         """With a CUDA driver here, one name also gets the GPU build line."""
         monkeypatch.setenv("DLCHOOSE_CUDA_DRIVER_VERSION", "580.65")
+        # Which JAX build fits depends on this interpreter (JAX 0.6 is the
+        # last for 3.10): the line must be gpu_fit's answer for here.
+        expected = dlchoose.gpu_fit(["jax"])[0].install_command
         _, out, err = run(capsys, "jax")
-        assert 'GPU build here:   pip install "jax[cuda13]' in out
+        assert expected is not None
+        assert expected.startswith('pip install "jax[cuda1')
+        assert f"GPU build here:   {expected}" in out
         assert "CPU-only" in err
 
     def test_no_gpu_line_for_another_target(self, capsys, monkeypatch):
@@ -175,6 +184,38 @@ class TestErrors:
         code, _, err = run(capsys, "nope-not-a-framework")
         assert 1 == code
         assert "Unknown framework" in err
+
+    @pytest.mark.parametrize(
+        "url",
+        [
+            "",
+            "  ",
+            "http://[::1/",
+            "https://alice:s3cretpass@pypi.example:99999/simple/",
+            "http:/no-host",
+        ],
+    )
+    def test_bad_index_url_is_a_usage_error(self, capsys, url):
+        """An empty or unparsable --index-url exits 2 (usage), no traceback,
+        and the message never repeats a password."""
+        with pytest.raises(SystemExit) as stopped:
+            run(capsys, "torch", "--refresh", "--index-url", url)
+        _, err = capsys.readouterr()
+        assert 2 == stopped.value.code
+        assert "--index-url" in err
+        assert "Traceback" not in err
+        assert "s3cretpass" not in err
+
+    def test_bad_index_url_from_the_environment_is_a_note(
+        self, capsys, monkeypatch
+    ):
+        """A bad PIP_INDEX_URL is a note; the snapshot answers (exit 0)."""
+        monkeypatch.delenv("DLCHOOSE_INDEX_URL", raising=False)
+        monkeypatch.setenv("PIP_INDEX_URL", "http://[::1/")
+        code, out, err = run(capsys, "torch", "--refresh")
+        assert 0 == code
+        assert "torch" in out
+        assert "PIP_INDEX_URL does not parse" in err
 
 
 def test_cli_uses_no_requests_without_refresh():

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from pathlib import Path
 from typing import Final
 
+import attrs
 import pytest
 
 import dlchoose
@@ -23,10 +23,11 @@ from dlchoose._cli._doctor_cmd import render
 from dlchoose._detect._doctor import report_for
 from dlchoose._detect._doctor_checks import torch_index
 from dlchoose._detect._doctor_gpu import (
+    _fit,
+    cuda_runs,
     from_gpu_report,
     gather_machine,
-    machine_facts,
-    max_cuda_for,
+    gpu_remedy,
 )
 from dlchoose._detect._doctor_model import (
     Diagnosis,
@@ -50,7 +51,24 @@ from dlchoose._detect._signatures import (
 )
 
 
-GPU = MachineFacts(
+def planned(
+    driver: str | None = None, capability: str | None = None
+) -> MachineFacts:
+    """The doctor's facts of a machine described to dlchoose.gpu()."""
+    return from_gpu_report(
+        dlchoose.gpu(driver=driver, compute_capability=capability)
+    )
+
+
+def fit_for(key: str, machine: MachineFacts) -> dlchoose.GpuFit:
+    """The GPU capability's own answer, which the doctor must repeat."""
+    (answer,) = dlchoose.gpu_fit([key], machine=machine.report)
+    return answer
+
+
+GPU = planned("550.54.14", "8.6")
+#: Facts made by hand, without a dlchoose.gpu() report behind them.
+BARE_GPU = MachineFacts(
     nvidia_gpus=1, driver="550.54.14", max_cuda="12.x", source="test"
 )
 NO_GPU = MachineFacts(nvidia_gpus=0, source="test")
@@ -152,17 +170,85 @@ class TestCatalog:
         assert signature("shadowed").search("anything") is None
 
 
+def expect_gpu_answer(
+    found: Diagnosis,
+    code: str,
+    fit: dlchoose.GpuFit,
+    *,
+    uninstall: str | None = None,
+    note_when_cpu: bool = True,
+) -> None:
+    """*found* says what gpu_fit() says: its GPU command as the fix, else
+    its reason in words (a note when the CPU build is simply the right one)."""
+    mine = [f for f in found.findings if f.code == code]
+    if fit.status is dlchoose.FitStatus.GPU:
+        (finding,) = mine
+        expected = fit.install_command
+        if uninstall:
+            expected = f"pip uninstall -y {uninstall} && {expected}"
+        assert expected == finding.fix
+        return
+    why = fit.reasons[0]
+    if note_when_cpu and fit.status is dlchoose.FitStatus.CPU:
+        assert [] == mine
+        assert any(why in note for note in found.notes), found.notes
+        return
+    (finding,) = mine
+    assert finding.fix is None
+    assert why in (finding.hint or "")
+    assert f"dlchoose gpu {found.key}" in (finding.hint or "")
+
+
+def jax(version: str = "0.8.0") -> Detection:
+    return detection("jax", version=version, distribution="jax")
+
+
 class TestGpuChecks:
     def test_cpu_torch_on_gpu_machine(self):
-        """A +cpu torch on a machine with a GPU: reinstall the CUDA wheel."""
+        """A +cpu torch on a machine with a GPU: gpu_fit()'s build replaces it."""
         found = report(
             detection(version="2.13.0+cpu", build="cpu"), machine=GPU
         ).diagnoses[0]
 
         (finding,) = found.findings
         assert "cpu-build-on-gpu" == finding.code
-        assert 'pip install --force-reinstall "torch==2.13.0"' == finding.fix
-        assert "1 NVIDIA GPU(s), driver 550.54.14" in finding.cause
+        assert "NVIDIA driver 550.54.14" in finding.cause
+        expect_gpu_answer(
+            found,
+            "cpu-build-on-gpu",
+            fit_for("pytorch", GPU),
+            uninstall="torch",
+        )
+
+    def test_cpu_torch_2_15_with_driver_550(self):
+        """torch 2.15.0+cpu, driver 550: not PyPI's 2.15.0 (CUDA 13, driver
+        580) but the build gpu_fit() finds for this driver."""
+        found = report(
+            detection(version="2.15.0+cpu", build="cpu"), machine=GPU
+        ).diagnoses[0]
+
+        fix = found.findings[0].fix
+        assert fix != 'pip install --force-reinstall "torch==2.15.0"'
+        expect_gpu_answer(
+            found,
+            "cpu-build-on-gpu",
+            fit_for("pytorch", GPU),
+            uninstall="torch",
+        )
+
+    def test_cpu_torch_on_pascal(self):
+        """torch 2.13.0+cpu on a 6.1 GPU: gpu_fit()'s answer for sm_61."""
+        pascal = planned("580.65.06", "6.1")
+        found = report(
+            detection(version="2.13.0+cpu", build="cpu"), machine=pascal
+        ).diagnoses[0]
+
+        expect_gpu_answer(
+            found,
+            "cpu-build-on-gpu",
+            fit_for("pytorch", pascal),
+            uninstall="torch",
+        )
 
     def test_cpu_torch_from_the_probe(self):
         """torch.version.cuda None in the probe also means a CPU build."""
@@ -176,7 +262,8 @@ class TestGpuChecks:
         assert "torch.version.cuda is None" in found.findings[0].evidence
 
     def test_tensorflow_cpu_on_gpu_machine(self):
-        """tensorflow-cpu on a GPU machine: swap for tensorflow[and-cuda]."""
+        """tensorflow-cpu on a GPU machine: uninstall it, then gpu_fit()'s
+        TensorFlow build."""
         found = report(
             detection(
                 "tensorflow",
@@ -188,42 +275,93 @@ class TestGpuChecks:
             machine=GPU,
         ).diagnoses[0]
 
-        assert (
-            "pip uninstall -y tensorflow-cpu && pip install"
-            ' "tensorflow[and-cuda]==2.21.0"'
-        ) == found.findings[0].fix
+        expect_gpu_answer(
+            found,
+            "cpu-build-on-gpu",
+            fit_for("tensorflow", GPU),
+            uninstall="tensorflow-cpu",
+        )
+
+    def test_tensorflow_cpu_with_driver_470(self):
+        """tensorflow-cpu with driver 470: no TensorFlow GPU build runs (the
+        CUDA 12 build needs 525), so the CPU build is right: a note, no
+        command, healthy."""
+        old = planned("470.57.02", "8.6")
+        fit = fit_for("tensorflow", old)
+        found = report(
+            detection(
+                "tensorflow",
+                version="2.21.0",
+                distribution="tensorflow-cpu",
+                import_name="tensorflow",
+                build="cpu",
+                probe=ProbeResult(status="importable"),
+            ),
+            machine=old,
+        ).diagnoses[0]
+
+        assert dlchoose.FitStatus.CPU is fit.status
+        assert Health.HEALTHY is found.health
+        expect_gpu_answer(found, "cpu-build-on-gpu", fit)
+        assert "dlchoose gpu tensorflow" in found.notes[0]
 
     def test_onnxruntime_cpu_package(self):
-        """The onnxruntime package on a GPU machine: onnxruntime-gpu."""
+        """onnxruntime 1.32.0 on a GPU machine: gpu_fit()'s onnxruntime-gpu
+        release, not the same version number by hand."""
+        newer = planned("580.65.06", "8.6")
         found = report(
             detection(
                 "onnxruntime",
-                version="1.23.0",
+                version="1.32.0",
                 distribution="onnxruntime",
                 import_name="onnxruntime",
             ),
-            machine=GPU,
+            machine=newer,
         ).diagnoses[0]
 
-        assert found.findings[0].fix == (
+        assert found.findings[0].fix != (
             "pip uninstall -y onnxruntime && pip install"
-            " onnxruntime-gpu==1.23.0"
+            " onnxruntime-gpu==1.32.0"
+        )
+        expect_gpu_answer(
+            found,
+            "cpu-build-on-gpu",
+            fit_for("onnxruntime", newer),
+            uninstall="onnxruntime",
         )
 
-    def test_no_command_off_linux(self):
-        """Off Linux no single command fits: a hint instead."""
+    def test_facts_without_a_report(self):
+        """Facts made by hand (no gpu() report): no command, a pointer."""
         found = report(
-            detection(version="2.13.0+cpu", build="cpu"),
-            machine=GPU,
-            platform="win32",
+            detection(version="2.13.0+cpu", build="cpu"), machine=BARE_GPU
         ).diagnoses[0]
 
         (finding,) = found.findings
         assert finding.fix is None
-        assert "dlchoose gpu" in (finding.hint or "")
+        assert "dlchoose gpu pytorch" in (finding.hint or "")
+
+    def test_framework_without_gpu_tables(self):
+        """A CPU build of a framework gpu_fit() has no table for: a finding
+        whose hint says dlchoose cannot tell, never a command."""
+        found = report(
+            detection(
+                "tinygrad",
+                version="0.10.0",
+                distribution="tinygrad",
+                import_name="tinygrad",
+                build="cpu",
+            ),
+            machine=GPU,
+        ).diagnoses[0]
+
+        (finding,) = found.findings
+        assert finding.fix is None
+        assert (finding.hint or "").startswith("dlchoose cannot say")
+        expect_gpu_answer(found, "cpu-build-on-gpu", fit_for("tinygrad", GPU))
 
     def test_build_newer_than_driver(self):
-        """A CUDA 13 build with a driver for CUDA 12: cuda-driver."""
+        """A CUDA 13 build with a driver for CUDA 12: cuda-driver, fixed
+        with gpu_fit()'s build for this driver."""
         found = report(
             detection(version="2.14.1", build="cuda 13.0"), machine=GPU
         ).diagnoses[0]
@@ -232,6 +370,25 @@ class TestGpuChecks:
         assert "cuda-driver" == finding.code
         assert "CUDA 13.0" in finding.cause
         assert "12.x" in finding.cause
+        assert "or update the NVIDIA driver" == finding.hint
+        expect_gpu_answer(
+            found, "cuda-driver", fit_for("pytorch", GPU), uninstall="torch"
+        )
+
+    def test_build_newer_than_an_unknown_fit(self):
+        """cuda-driver for a framework gpu_fit() cannot answer: a hint."""
+        found = report(
+            detection(
+                "tinygrad",
+                version="0.10.0",
+                distribution="tinygrad",
+                import_name="tinygrad",
+                build="cuda 13.0",
+            ),
+            machine=GPU,
+        ).diagnoses[0]
+
+        expect_gpu_answer(found, "cuda-driver", fit_for("tinygrad", GPU))
 
     def test_build_the_driver_runs(self):
         """A CUDA 12.8 build with a driver for CUDA 12: nothing to say."""
@@ -241,17 +398,71 @@ class TestGpuChecks:
 
         assert [] == codes(found)
 
-    def test_jax_without_plugin(self):
-        """jax on a GPU machine with no CUDA plugin installed: the extra."""
-        newer = MachineFacts(nvidia_gpus=2, driver="580.65", max_cuda="13.x")
+    def test_gpu_too_old_from_the_probe(self):
+        """torch's 'not compatible' warning on a 6.1 GPU: gpu-too-old with
+        gpu_fit()'s build for that GPU."""
+        pascal = planned("580.65.06", "6.1")
+        probe = ProbeResult(
+            status="importable",
+            stderr_tail=[
+                (
+                    "UserWarning: NVIDIA GeForce GTX 1080 with CUDA capability"
+                    " sm_61 is not compatible with the current PyTorch"
+                    " installation."
+                ),
+            ],
+        )
         found = report(
-            detection("jax", version="0.8.0", distribution="jax"),
-            machine=newer,
+            detection(version="2.9.0", build="cuda 12.8", probe=probe),
+            machine=pascal,
         ).diagnoses[0]
+
+        assert ["gpu-too-old"] == codes(found)
+        expect_gpu_answer(
+            found,
+            "gpu-too-old",
+            fit_for("pytorch", pascal),
+            uninstall="torch",
+            note_when_cpu=False,
+        )
+
+    def test_jax_without_plugin(self):
+        """jax on a GPU machine with no CUDA plugin: gpu_fit()'s JAX build."""
+        newer = planned("580.65.06", "8.6")
+        found = report(jax(), machine=newer).diagnoses[0]
 
         (finding,) = found.findings
         assert "jax-cuda-plugin" == finding.code
-        assert 'pip install "jax[cuda13]==0.8.0"' == finding.fix
+        expect_gpu_answer(found, "jax-cuda-plugin", fit_for("jax", newer))
+
+    def test_jax_on_pascal(self):
+        """JAX on a 6.1 GPU with driver 580: whatever gpu_fit() says for
+        sm_61, never CUDA 13 (which has no code before 7.5)."""
+        pascal = planned("580.65.06", "6.1")
+        found = report(jax(), machine=pascal).diagnoses[0]
+
+        assert all("cuda13" not in (f.fix or "") for f in found.findings)
+        expect_gpu_answer(found, "jax-cuda-plugin", fit_for("jax", pascal))
+
+    def test_jax_with_driver_470(self):
+        """JAX with driver 470: no JAX GPU build runs (CUDA 12 needs 525), so
+        JAX on the CPU is a note, not a problem, and no command."""
+        old = planned("470.57.02", "8.6")
+        fit = fit_for("jax", old)
+        found = report(jax(), machine=old).diagnoses[0]
+
+        assert dlchoose.FitStatus.CPU is fit.status
+        assert [] == codes(found)
+        expect_gpu_answer(found, "jax-cuda-plugin", fit)
+
+    def test_old_jax(self):
+        """jax 0.4.30: gpu_fit()'s release, not 'jax[cuda13]==0.4.30' (that
+        release has no cuda13 extra)."""
+        newer = planned("580.65.06", "8.6")
+        found = report(jax("0.4.30"), machine=newer).diagnoses[0]
+
+        assert 'pip install "jax[cuda13]==0.4.30"' != found.findings[0].fix
+        expect_gpu_answer(found, "jax-cuda-plugin", fit_for("jax", newer))
 
     def test_no_gpu_no_gpu_findings(self):
         """Without a GPU, CPU builds are what the machine can use."""
@@ -271,82 +482,47 @@ class TestGpuChecks:
         assert "GPU checks skipped: unknown: test" in found.notes
 
 
-class TestMachineFacts:
-    def _proc(self, tmp_path: Path, driver: str | None, gpus: int) -> Path:
-        proc = tmp_path / "proc"
-        (proc / "self").mkdir(parents=True)
-        if driver:
-            nvidia = proc / "driver" / "nvidia"
-            (nvidia / "gpus").mkdir(parents=True)
-            (nvidia / "version").write_text(
-                f"NVRM version: NVIDIA UNIX x86_64 Kernel Module  {driver}"
-                "  Tue Jan 1 2026\n"
-            )
-            for index in range(gpus):
-                (nvidia / "gpus" / f"0000:0{index}:00.0").mkdir()
-        return proc
+class TestGpuRemedy:
+    def test_fit_that_fails_is_unknown(self):
+        """A gpu_fit() error (here an unknown name) reads as no answer."""
+        assert GPU.report is not None
+        assert _fit("no-such-framework", GPU.report) is None
 
-    def test_driver_and_gpus(self, tmp_path):
-        """/proc lists the driver and GPUs; CUDA's limit follows."""
-        proc = self._proc(tmp_path, "550.54.14", 2)
+    def test_no_answer_gives_a_pointer(self):
+        """No answer at all: no command, a pointer to dlchoose gpu."""
+        remedy = gpu_remedy("jax", "JAX", GPU, fit=lambda key, report: None)
 
-        facts = machine_facts(environment({}, proc=proc), proc=proc)
+        assert remedy.fix is None
+        assert "`dlchoose gpu jax`" in (remedy.hint or "")
+        assert not remedy.cpu_is_best
 
-        assert 2 == facts.nvidia_gpus
-        assert "550.54.14" == facts.driver
-        assert "12.x" == facts.max_cuda
-        assert facts.has_gpu
+    def test_gpu_answer_without_command_is_not_a_fix(self):
+        """A GPU answer without a command gives no fix (never a guess)."""
+        answer = attrs.evolve(fit_for("pytorch", GPU), install_command=None)
 
-    def test_visible_devices_limit_the_count(self, tmp_path):
-        """CUDA_VISIBLE_DEVICES hides GPUs from the count."""
-        proc = self._proc(tmp_path, "580.65", 4)
-        env = environment({"CUDA_VISIBLE_DEVICES": "1"}, proc=proc)
+        remedy = gpu_remedy("pytorch", "PyTorch", GPU, fit=lambda *_: answer)
 
-        assert 1 == machine_facts(env, proc=proc).nvidia_gpus
-        hidden = environment({"CUDA_VISIBLE_DEVICES": ""}, proc=proc)
-        assert not machine_facts(hidden, proc=proc).has_gpu
-
-    def test_no_driver(self, tmp_path):
-        """No NVIDIA driver in /proc: no usable GPU."""
-        proc = self._proc(tmp_path, None, 0)
-
-        facts = machine_facts(environment({}, proc=proc), proc=proc)
-
-        assert 0 == facts.nvidia_gpus
-        assert "no usable NVIDIA GPU" == facts.summary()
-
-    def test_no_proc(self, tmp_path):
-        """No /proc at all: unknown, said as such."""
-        facts = machine_facts(environment({}), proc=tmp_path / "none")
-
-        assert not facts.known
-        assert facts.summary().startswith("unknown")
-
-    def test_driver_without_gpu_list(self, tmp_path):
-        """A driver but no GPU list: the count is unknown."""
-        proc = self._proc(tmp_path, "550.54.14", 0)
-        (proc / "driver" / "nvidia" / "gpus").rmdir()
-
-        assert (
-            machine_facts(environment({}, proc=proc), proc=proc).known is False
-        )
+        assert remedy.fix is None
+        assert remedy.hint
 
     @pytest.mark.parametrize(
-        ("driver", "cuda"),
+        ("build", "limit", "runs"),
         [
-            ("580.65.06", "13.x"),
-            ("525.60.13", "12.x"),
-            ("525.60.12", "11.x"),
-            ("450.80.02", "11.x"),
-            ("418.0", None),
-            ("garbage", None),
-            (None, None),
+            ("12.8", "12.x", True),
+            ("13.0", "12.x", False),
+            ("9.0", "12.x", True),
+            ("10.1", "10.2", True),
+            ("10.2", "10.1", False),
+            ("11.2", "10.2", False),
         ],
     )
-    def test_max_cuda(self, driver, cuda):
-        """NVIDIA's minimum drivers decide the newest CUDA major."""
-        assert cuda == max_cuda_for(driver)
+    def test_cuda_runs(self, build, limit, runs):
+        """A build runs when its CUDA is at most the driver's newest, a
+        family label covering every release of it."""
+        assert runs is cuda_runs(build, limit)
 
+
+class TestMachineFacts:
     @pytest.mark.parametrize("value", [-1, True, 1.5])
     def test_gpu_count_validated(self, value):
         """A GPU count is a non-negative int."""
@@ -391,6 +567,61 @@ class TestKerasAndTensorFlow:
 
         assert ["keras-backend-missing"] == codes(found)
         assert "export KERAS_BACKEND=jax" == found.findings[0].fix
+
+    def test_keras_2_ignores_keras_backend(self):
+        """Keras 2.15 with TensorFlow 2.15 and KERAS_BACKEND=jax: Keras 2 is
+        TensorFlow's and ignores the variable, so nothing is wrong."""
+        keras = detection(
+            "keras",
+            version="2.15.0",
+            distribution="keras",
+            import_name="keras",
+            probe=ProbeResult(
+                status="importable",
+                gpu=GpuInfo(details={"keras_backend": "tensorflow"}),
+            ),
+        )
+        tensorflow = detection(
+            "tensorflow",
+            version="2.15.0",
+            distribution="tensorflow",
+            import_name="tensorflow",
+        )
+
+        found = report(
+            keras, tensorflow, env=environment({"KERAS_BACKEND": "jax"})
+        ).diagnoses[0]
+
+        assert [] == codes(found)
+        assert Health.HEALTHY is found.health
+
+    def test_keras_3_with_the_same_setup(self):
+        """The same setup with Keras 3: the missing backend is found."""
+        keras = detection(
+            "keras", version="3.0.0", distribution="keras", import_name="keras"
+        )
+        tensorflow = detection(
+            "tensorflow",
+            version="2.16.1",
+            distribution="tensorflow",
+            import_name="tensorflow",
+        )
+
+        found = report(
+            keras, tensorflow, env=environment({"KERAS_BACKEND": "jax"})
+        ).diagnoses[0]
+
+        assert ["keras-backend-missing"] == codes(found)
+
+    def test_keras_of_unknown_version_is_not_judged(self):
+        """Keras whose version is unknown: no backend verdict either way."""
+        keras = detection(
+            "keras", version=None, distribution="keras", import_name="keras"
+        )
+
+        found = report(keras, env=environment({"KERAS_BACKEND": "jax"}))
+
+        assert [] == codes(found.diagnoses[0])
 
     def test_legacy_keras_on_old_tensorflow(self):
         """TF_USE_LEGACY_KERAS on TensorFlow 2.15 (Keras 2 anyway): fine."""
@@ -703,12 +934,28 @@ class TestValues:
 
 
 class TestCorners:
+    def test_summary_without_gpu(self):
+        """Facts made by hand with no GPU say so."""
+        assert "no usable NVIDIA GPU" == NO_GPU.summary()
+
+    def test_gpu_fix_leaves_other_findings_alone(self):
+        """A shadowed CPU torch: the GPU fix joins only the GPU finding."""
+        found = report(
+            detection(version="2.13.0+cpu", build="cpu", status="shadowed"),
+            machine=GPU,
+        ).diagnoses[0]
+
+        assert ["shadowed", "cpu-build-on-gpu"] == codes(found)
+        assert found.findings[0].fix is None
+        assert found.findings[1].fix
+
     def test_summary_without_driver(self):
         """A GPU count alone reads as just that."""
         assert "1 NVIDIA GPU(s)" == MachineFacts(nvidia_gpus=1).summary()
 
-    def test_cpu_build_of_a_framework_without_a_command(self):
-        """A CPU build no single command swaps (MXNet): a hint instead."""
+    def test_cpu_build_of_mxnet(self):
+        """A CPU MXNet on a GPU machine: uninstall it, then gpu_fit()'s
+        MXNet build (another distribution, mxnet-cuNNN)."""
         found = report(
             detection(
                 "mxnet",
@@ -721,9 +968,9 @@ class TestCorners:
             platform="linux",
         ).diagnoses[0]
 
-        (finding,) = found.findings
-        assert finding.fix is None
-        assert finding.hint
+        expect_gpu_answer(
+            found, "cpu-build-on-gpu", fit_for("mxnet", GPU), uninstall="mxnet"
+        )
 
     def test_cuda_torch_from_the_probe(self):
         """A probe saying torch.version.cuda is 12.8: not a CPU build."""
@@ -800,62 +1047,79 @@ class TestLongErrors:
         assert error not in text
 
 
-class TestGpuReport:
-    def _report(self, vendor, devices=(), driver=None, cuda=None):
-        device = type("Device", (), {})
-        listed = []
-        for capability in devices:
-            one = device()
-            one.compute_capability = capability
-            listed.append(one)
-        report = type("Report", (), {})()
-        report.vendor = vendor
-        report.devices = tuple(listed)
-        report.driver_version = driver
-        report.max_cuda = cuda
-        report.summary = f"{vendor} summary"
-        return report
+def gpu_report(vendor, capabilities=(), driver=None, cuda=None, notes=()):
+    """A dlchoose.gpu() report as the GPU capability builds them."""
+    devices = tuple(
+        dlchoose.GpuDevice(
+            index=index,
+            name="test GPU",
+            vendor=vendor,
+            compute_capability=capability,
+        )
+        for index, capability in enumerate(capabilities)
+    )
+    return dlchoose.GpuReport(
+        vendor=vendor,
+        os="linux",
+        driver_version=driver,
+        max_cuda=cuda,
+        devices=devices,
+        notes=notes,
+    )
 
+
+class TestGpuReport:
     def test_nvidia_devices(self):
         """dlchoose.gpu()'s NVIDIA devices become the GPU count and their
-        compute capabilities."""
-        facts = from_gpu_report(
-            self._report("nvidia", ("8.6", None), "550.54.14", "12.x")
+        compute capabilities; its summary and notes are kept."""
+        report = gpu_report(
+            "nvidia", ("8.6", None), "550.54.14", "12.x", notes=("n",)
         )
+
+        facts = from_gpu_report(report)
 
         assert 2 == facts.nvidia_gpus
         assert ("8.6",) == facts.compute_capabilities
         assert "12.x" == facts.max_cuda
-        assert "nvidia summary" == facts.summary()
+        assert report.summary == facts.summary()
+        assert ("n",) == facts.notes
+        assert ["n"] == facts.to_dict()["notes"]
+        assert facts.report is report
 
     def test_nvidia_without_models(self):
         """An NVIDIA vendor without a device list still has a GPU."""
-        assert from_gpu_report(self._report("nvidia", (), "550.1")).has_gpu
+        assert from_gpu_report(gpu_report("nvidia", (), "550.1")).has_gpu
 
     def test_other_vendors(self):
         """AMD, Apple or none: no NVIDIA GPU for the CUDA checks."""
         for vendor in ("amd", "apple", "none"):
-            assert 0 == from_gpu_report(self._report(vendor)).nvidia_gpus
+            assert 0 == from_gpu_report(gpu_report(vendor)).nvidia_gpus
 
-    def test_gather_uses_gpu_then_falls_back(self):
-        """gather_machine() takes dlchoose.gpu()'s facts; when that fails
-        it reads /proc instead."""
-        env = environment({})
+    def test_gather_uses_gpu_and_keeps_its_errors(self):
+        """gather_machine() takes dlchoose.gpu()'s facts, and an error of
+        dlchoose.gpu() is not hidden behind facts read another way."""
 
         def broken():
-            raise RuntimeError("nvidia-smi exploded")
+            raise dlchoose.exceptions.DlchooseError("nvidia-smi exploded")
 
-        via_gpu = gather_machine(env, lambda: self._report("none"))
-        fallback = gather_machine(env, broken)
+        via_gpu = gather_machine(lambda: gpu_report("none"))
 
         assert "dlchoose.gpu()" == via_gpu.source
-        assert "dlchoose.gpu()" != fallback.source
+        with pytest.raises(dlchoose.exceptions.DlchooseError):
+            gather_machine(broken)
 
-    def test_gather_calls_the_real_gpu(self):
-        """By default the GPU capability's own gpu() answers."""
-        facts = gather_machine(environment({}))
+    def test_gather_calls_the_real_gpu(self, monkeypatch):
+        """By default the GPU capability's own gpu() answers: the same
+        driver, CUDA limit and notes as dlchoose gpu (no table of its own)."""
+        monkeypatch.setenv("DLCHOOSE_CUDA_DRIVER_VERSION", "418.39")
 
+        facts = gather_machine()
+
+        expected = dlchoose.gpu()
         assert "dlchoose.gpu()" == facts.source
+        assert expected.driver_version == facts.driver
+        assert expected.max_cuda == facts.max_cuda
+        assert expected.summary == facts.summary()
 
 
 def test_render_wraps_words_not_commands():

@@ -86,6 +86,7 @@ def _fakes(tmp_path, monkeypatch):
         "KERAS_BACKEND",
         "TF_USE_LEGACY_KERAS",
         "CUDA_VISIBLE_DEVICES",
+        "DLCHOOSE_CUDA_DRIVER_VERSION",
     ):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras-home"))
@@ -97,6 +98,13 @@ def _raise(kind: str, message: str, stderr: str = "") -> str:
         f"import sys\nsys.stderr.write({stderr!r})\n"
         f"raise {kind}({message!r})\n"
     )
+
+
+JAX_WARNING = (
+    "import sys\nsys.stderr.write('An NVIDIA GPU may be present on this"
+    " machine, but a CUDA-enabled jaxlib is not installed. Falling back"
+    " to cpu.\\n')\n"
+)
 
 
 def doctor(*names: str, timeout: float = 20.0) -> dlchoose.DoctorReport:
@@ -302,11 +310,19 @@ class TestTorch:
             ),
         )
 
-        (finding,) = only(doctor("pytorch"), "pytorch").findings
+        report = doctor("pytorch")
 
+        (finding,) = only(report, "pytorch").findings
         assert "cuda-driver" == finding.code
-        assert finding.fix is None
-        assert "driver" in (finding.hint or "")
+        (fit,) = dlchoose.gpu_fit(["pytorch"], machine=dlchoose.gpu())
+        if fit.status is dlchoose.FitStatus.GPU:
+            assert (
+                finding.fix
+                == f"pip uninstall -y torch && {fit.install_command}"
+            )
+        else:
+            assert finding.fix is None
+            assert fit.reasons[0] in (finding.hint or "")
 
     def test_gpu_too_old_warning(self, fakes):
         """An import that works but warns the GPU is unsupported: gpu-too-old."""
@@ -325,20 +341,30 @@ class TestTorch:
 
 
 class TestBuilds:
-    def test_jax_warns_about_its_cuda_plugin(self, fakes):
-        """JAX's 'CUDA-enabled jaxlib is not installed' warning: jax-cuda-plugin."""
-        fakes.install(
-            "jax",
-            "0.8.0",
-            "import sys\nsys.stderr.write('An NVIDIA GPU may be present on this"
-            " machine, but a CUDA-enabled jaxlib is not installed. Falling back"
-            " to cpu.\\n')\n",
-        )
+    def test_jax_warns_about_its_cuda_plugin(self, fakes, monkeypatch):
+        """JAX's 'CUDA-enabled jaxlib is not installed' warning on a machine
+        with driver 580: jax-cuda-plugin, gpu_fit()'s JAX build as the fix."""
+        monkeypatch.setenv("DLCHOOSE_CUDA_DRIVER_VERSION", "580.65.06")
+        fakes.install("jax", "0.8.0", JAX_WARNING)
 
         (finding,) = only(doctor("jax"), "jax").findings
 
         assert "jax-cuda-plugin" == finding.code
-        assert 'pip install "jax[cuda12]==0.8.0"' == finding.fix
+        (fit,) = dlchoose.gpu_fit(["jax"], machine=dlchoose.gpu())
+        assert dlchoose.FitStatus.GPU is fit.status
+        assert fit.install_command == finding.fix
+
+    def test_jax_warning_without_a_gpu(self, fakes):
+        """The same warning where dlchoose.gpu() finds no GPU: JAX on the CPU
+        is all this machine runs, so a note, not a problem."""
+        fakes.install("jax", "0.8.0", JAX_WARNING)
+
+        found = only(doctor("jax"), "jax")
+
+        (fit,) = dlchoose.gpu_fit(["jax"], machine=dlchoose.gpu())
+        assert dlchoose.FitStatus.CPU is fit.status
+        assert [] == codes(found)
+        assert any(fit.reasons[0] in note for note in found.notes)
 
     def test_glibc_too_old(self, fakes):
         """GLIBC_2.xx not found: glibc-too-old naming the version needed."""
@@ -496,7 +522,8 @@ class TestUnknownAndHealthy:
         assert report.healthy
 
     def test_requirements_missing_and_unmet(self, fakes):
-        """A missing and a too-old requirement; extras count only when installed."""
+        """A missing and a too-old requirement are problems; an extra's
+        unmet pin is a note; an extra's missing package is nothing."""
         fakes.dist("numpy", "1.19.0")
         fakes.dist("scipy", "1.0.0")
         fakes.install(
@@ -515,14 +542,14 @@ class TestUnknownAndHealthy:
 
         found = only(doctor("tinygrad"), "tinygrad")
 
-        assert [
-            "requirement-unmet",
-            "requirement-missing",
-            "requirement-unmet",
-        ] == codes(found)
+        assert ["requirement-unmet", "requirement-missing"] == codes(found)
         assert 'pip install "numpy>=1.20"' == found.findings[0].fix
         assert 'pip install "no-such-package-here>=2"' == found.findings[1].fix
-        assert 'pip install "scipy>=1.10"' == found.findings[2].fix
+        assert all("scipy" not in (f.fix or "") for f in found.findings)
+        (note,) = [n for n in found.notes if "extra" in n]
+        assert "scipy>=1.10" in note
+        assert "science" in note
+        assert "pillow" not in " ".join(found.notes)
 
     def test_extra_pins_that_disagree_are_not_a_problem(self, fakes):
         """An extra's pin is unmet only when no requirement on that package
@@ -542,9 +569,12 @@ class TestUnknownAndHealthy:
         found = only(doctor("tinygrad"), "tinygrad")
 
         assert [] == codes(found)
+        assert not [n for n in found.notes if "numpy" in n]
 
-    def test_extra_pin_is_a_problem_when_nothing_is_met(self, fakes):
-        """An installed package that meets none of the extras' pins is one."""
+    def test_extra_pin_is_a_note_when_nothing_is_met(self, fakes):
+        """An installed package that meets none of the extras' pins is a
+        note per pin, never a problem or a command: pip does not record
+        which extras were installed."""
         fakes.dist("scipy", "1.0.0")
         fakes.install(
             "tinygrad",
@@ -558,7 +588,35 @@ class TestUnknownAndHealthy:
 
         found = only(doctor("tinygrad"), "tinygrad")
 
-        assert ["requirement-unmet", "requirement-unmet"] == codes(found)
+        assert [] == codes(found)
+        assert dlchoose.Health.HEALTHY is found.health
+        extras = [n for n in found.notes if "scipy" in n]
+        assert 2 == len(extras)
+        assert "scipy>=1.10" in extras[0]
+        assert "scipy>=1.11" in extras[1]
+
+    def test_tensorflow_and_cuda_pin_next_to_torchs_cudnn(self, fakes):
+        """TensorFlow's and-cuda cuDNN pin, with the cuDNN torch brought:
+        healthy, a note; no fix that would downgrade torch's cuDNN."""
+        fakes.dist("nvidia-cudnn-cu12", "9.10.2.21")
+        fakes.install(
+            "tensorflow",
+            "2.21.0",
+            requires=(
+                'nvidia-cudnn-cu12==9.3.0.75; extra == "and-cuda"',
+                'nvidia-nccl-cu12==2.23.4; extra == "and-cuda"',
+            ),
+            extras=("and-cuda",),
+        )
+
+        report = doctor("tensorflow")
+
+        found = only(report, "tensorflow")
+        assert [] == codes(found)
+        assert report.healthy
+        (note,) = [n for n in found.notes if "cudnn" in n]
+        assert "nvidia-cudnn-cu12==9.3.0.75" in note
+        assert "9.10.2.21" in note
 
 
 class TestCommand:
@@ -622,6 +680,34 @@ class TestCommand:
 
         assert 0 == code
         assert "nothing to diagnose" in capsys.readouterr().out
+
+    def test_unknown_name_is_a_usage_error(self, fakes, capsys):
+        """A name no framework has: exit 2 (usage), not 1 (a problem)."""
+        code = main(["doctor", "no-such-framework"])
+
+        assert 2 == code
+        assert "Unknown framework" in capsys.readouterr().err
+
+    def test_garbage_driver_variable_agrees_with_gpu(
+        self, fakes, capsys, monkeypatch
+    ):
+        """DLCHOOSE_CUDA_DRIVER_VERSION=garbage: doctor reports the facts
+        and the note that dlchoose gpu reports, in JSON and in text."""
+        monkeypatch.setenv("DLCHOOSE_CUDA_DRIVER_VERSION", "garbage")
+        fakes.install("tinygrad", "0.10.0")
+        expected = dlchoose.gpu()
+
+        main(["doctor", "--json"])
+        document = json.loads(capsys.readouterr().out)
+        main(["doctor"])
+        text = capsys.readouterr().out
+
+        machine = document["machine"]
+        assert list(expected.notes) == machine["notes"]
+        assert any("garbage" in note for note in machine["notes"])
+        assert expected.driver_version == machine["driver"]
+        assert expected.summary == machine["summary"]
+        assert f"  note: {expected.notes[0]}" in text
 
     @pytest.mark.parametrize("value", ["0", "-1", "inf", "nan", "soon"])
     def test_bad_timeout(self, value, capsys):

@@ -173,7 +173,54 @@ class TestGpuCommand:
                 ("--compute-capability", "Ampere"),
                 "Invalid compute capability 'Ampere'",
             ),
+            (
+                ("--compute-capability", "0.0"),
+                "Invalid compute capability '0.0'",
+            ),
             (("--gpu-vendor", "matrox"), "Unknown GPU vendor 'matrox'"),
+            (
+                ("--compute-capability", "8.6", "--gpu-vendor", "amd"),
+                (
+                    "Invalid combination of GPU facts 'NVIDIA compute"
+                    " capability 8.6 with GPU vendor amd'"
+                ),
+            ),
+            (
+                ("--gpu-vendor", "apple", "--driver", "550"),
+                (
+                    "Invalid combination of GPU facts 'NVIDIA driver 550 with"
+                    " GPU vendor apple'"
+                ),
+            ),
+            (
+                ("--compute-capability", "gfx1100", "--driver", "550"),
+                "Invalid combination of GPU facts",
+            ),
+        ],
+    )
+    def test_bad_overrides_are_usage_errors(self, capsys, argv, message):
+        """Bad or contradictory overrides: exit 2 with argparse's usage line."""
+        with pytest.raises(SystemExit) as exited:
+            main(["gpu", *argv])
+        out, err = capsys.readouterr()
+        assert (2, "") == (exited.value.code, out)
+        assert f"dlchoose gpu: error: {message}" in err
+        assert "Traceback" not in err
+
+    def test_unknown_driver_is_always_said(self, capsys):
+        """Without --explain, a GPU answer on an unknown driver names the need."""
+        code, out, _ = run(
+            capsys, "torch", "--compute-capability", "8.6", *LINUX
+        )
+        assert 0 == code
+        assert "cu132" in out
+        assert (
+            "    why: driver version unknown; this build needs >= 580" in out
+        )
+
+    @pytest.mark.parametrize(
+        ("argv", "message"),
+        [
             (("--python", "2.7"), "Unknown Python version '2.7'"),
             (("nosuchframework", "--gpu-vendor", "none"), "Unknown framework"),
         ],

@@ -22,7 +22,6 @@ from dlchoose._gpu._machine import GpuReport, detect_machine, machine_facts
 from dlchoose._gpu._nvidia import read_nvidia
 from dlchoose._gpu._values import Vendor
 from dlchoose._gpu._visible import visibility
-from dlchoose.exceptions import InvalidDriverVersionError
 
 
 FIXTURES = Path(__file__).parent / "fixtures" / "gpu"
@@ -94,11 +93,28 @@ class TestNvidiaDriver:
         assert (535, 104, 5) == reading.driver
         assert "DLCHOOSE_CUDA_DRIVER_VERSION" == reading.driver_source
 
-    def test_invalid_environment_variable_is_a_typed_error(self, host_for):
-        """A garbled DLCHOOSE_CUDA_DRIVER_VERSION raises, naming examples."""
+    def test_invalid_environment_variable_is_a_note_and_falls_back(
+        self, host_for
+    ):
+        """A garbled DLCHOOSE_CUDA_DRIVER_VERSION is noted; the files decide."""
+        host = host_for(
+            tree="nvidia", env={"DLCHOOSE_CUDA_DRIVER_VERSION": "garbage"}
+        )
+        reading = read_nvidia(host)
+        assert (550, 144, 3) == reading.driver
+        assert "/sys/module/nvidia/version" == reading.driver_source
+        assert any(
+            "DLCHOOSE_CUDA_DRIVER_VERSION='garbage'" in note
+            and "ignored" in note
+            for note in reading.notes
+        )
+
+    def test_invalid_environment_variable_alone_is_a_note(self, host_for):
+        """With nothing else to read, gpu facts carry the note, no error."""
         host = host_for(env={"DLCHOOSE_CUDA_DRIVER_VERSION": "latest"})
-        with pytest.raises(InvalidDriverVersionError, match="latest"):
-            read_nvidia(host)
+        report = detect_machine(host)
+        assert Vendor.NONE is report.vendor
+        assert any("'latest'" in note for note in report.notes)
 
     def test_proc_version_when_sys_is_absent(self, host_for, tmp_path):
         """/proc/driver/nvidia/version's NVRM line gives the driver."""

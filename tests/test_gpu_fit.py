@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import pytest
 
-from packaging.version import Version
-
 import dlchoose
 
 from dlchoose._gpu._api import TABLES, fit_frameworks
@@ -27,6 +25,7 @@ from dlchoose._gpu._machine import GpuReport, planned_machine
 from dlchoose._gpu._target import target_platform
 from dlchoose._gpu._values import parse_driver
 from dlchoose.exceptions import (
+    ConflictingGpuFactsError,
     InvalidComputeCapabilityError,
     UnknownFrameworkError,
     UnknownGpuVendorError,
@@ -78,19 +77,23 @@ _UV_WINDOWS = [
 ]  # fmt: skip
 
 
+# The newest torch each download.pytorch.org/whl/<variant> index carries
+# (x86_64), per PyTorch's RELEASE.md compatibility matrix and the support
+# RFCs (#190355, #190385), read 2026-11-29.  Written out here, not read
+# from dlchoose's tables, so that an error in the tables shows up as a
+# disagreement with uv.
+_PYTORCH_INDEX_NEWEST = {
+    "cu132": "2.15.0", "cu130": "2.15.0", "cu129": "2.8.0",
+    "cu128": "2.11.0", "cu126": "2.14.1", "cu124": "2.6.0",
+    "cu121": "2.5.1", "cu118": "2.7.1",
+}  # fmt: skip
+
+
 def uv_auto(driver: str, *, windows: bool = False) -> tuple[str, str]:
     """``(index, torch version)`` uv's --torch-backend=auto installs."""
-    newest_on: dict[str, Version] = {}
-    for build in TABLES["pytorch"].builds:
-        if build.cuda and "x86_64" in build.machines:
-            known = newest_on.get(build.variant, Version("0"))
-            newest_on[build.variant] = max(known, Version(build.last))
     for variant, minimum in _UV_WINDOWS if windows else _UV_LINUX:
-        if (
-            parse_driver(driver) >= parse_driver(minimum)
-            and variant in newest_on
-        ):
-            return variant, str(newest_on[variant])
+        if parse_driver(driver) >= parse_driver(minimum):
+            return variant, _PYTORCH_INDEX_NEWEST[variant]
     return "cpu", "any"
 
 
@@ -420,9 +423,14 @@ class TestOtherFrameworks:
             ("jax", "550.54.14", "8.6", "cuda12", 'pip install "jax[cuda12]==0.12.0.1"'),
             ("jax", "580.65.06", "6.1", "cuda12", 'pip install "jax[cuda12]==0.12.0.1"'),
             ("tensorflow", "550.54.14", "8.6", "and-cuda", 'pip install "tensorflow[and-cuda]==2.21.0"'),
-            ("onnxruntime", "580.65.06", "8.6", "cuda13", "pip install onnxruntime-gpu==1.31.1"),
-            ("onnxruntime", "550.54.14", "8.6", "cuda12", "pip install onnxruntime-gpu==1.26.0"),
-            ("paddlepaddle", "520.61.05", "8.6", "cu118", "pip install paddlepaddle-gpu==3.3.1 --index-url https://www.paddlepaddle.org.cn/packages/stable/cu118/"),
+            ("onnxruntime", "580.65.06", "8.6", "cuda13", 'pip install "onnxruntime-gpu[cuda,cudnn]==1.31.1"'),
+            ("onnxruntime", "550.54.14", "8.6", "cuda12", 'pip install "onnxruntime-gpu[cuda,cudnn]==1.26.0"'),
+            ("tensorflow", "550.54.14", "5.2", "and-cuda", 'pip install "tensorflow[and-cuda]==2.16.2"'),
+            ("tensorflow", "550.54.14", "5.0", "and-cuda", 'pip install "tensorflow[and-cuda]==2.16.2"'),
+            ("tensorflow", "550.54.14", "7.5", "and-cuda", 'pip install "tensorflow[and-cuda]==2.21.0"'),
+            ("tensorflow", "550.54.14", "8.9", "and-cuda", 'pip install "tensorflow[and-cuda]==2.21.0"'),
+            ("tensorflow", "550.54.14", "12.0", "and-cuda", 'pip install "tensorflow[and-cuda]==2.21.0"'),
+            ("paddle", "520.61.05", "8.6", "cu118", "pip install paddlepaddle-gpu==3.3.1 --index-url https://www.paddlepaddle.org.cn/packages/stable/cu118/"),
             ("mxnet", "450.80.02", "7.0", "cu112", "pip install mxnet-cu112==1.9.1"),
             ("mxnet", "440.33", "7.0", "cu102", "pip install mxnet-cu102==1.9.1"),
         ],
@@ -434,6 +442,55 @@ class TestOtherFrameworks:
             answer.build.variant,
             answer.install_command,
         )
+
+    def test_onnxruntime_before_1_21_has_no_library_extras(self):
+        """1.20 wheels had no [cuda,cudnn] extras: the plain name is installed."""
+        answers = {"onnxruntime-gpu": IndexAnswer(version="1.20.2")}
+        answer = fit(
+            "onnxruntime", driver="550.54.14", cc="8.6", answers=answers
+        )
+        assert "pip install onnxruntime-gpu==1.20.2" == answer.install_command
+        assert "system-wide" in answer.build.note
+
+    def test_tensorflow_kepler_has_no_gpu_build(self):
+        """No TensorFlow row carries 3.x code: a Kepler GPU gets the CPU build."""
+        answer = fit("tensorflow", driver="550.54.14", cc="3.7")
+        assert ("cpu", "architecture_not_included") == (
+            answer.status,
+            answer.reason,
+        )
+
+    def test_tensorflow_2_21_lacks_maxwell(self):
+        """TF >= 2.17 compiles sm_60+: a 5.2 GPU gets 2.16.2, told 2.21 has no code."""
+        answer = fit("tensorflow", driver="550.54.14", cc="5.2")
+        assert "2.16.2" == answer.version
+        assert (
+            "2.21.0 (and-cuda) does not: no code for compute capability 5.2"
+            in (answer.reasons[1])
+        )
+
+    @pytest.mark.parametrize(
+        ("name", "cc", "driver"),
+        [("mxnet", "12.0", "580.65.06"), ("mxnet", "8.9", "580.65.06"),
+         ("paddle", "12.0", "580.65.06"), ("cntk", "8.0", "580.65.06")],
+    )  # fmt: skip
+    def test_gpu_newer_than_the_builds_cuda_is_unknown(self, name, cc, driver):
+        """A GPU newer than every build's CUDA can target is unknown, not a match."""
+        answer = fit(name, driver=driver, cc=cc)
+        assert ("unknown", "architecture_unknown", None) == (
+            answer.status,
+            answer.reason,
+            answer.install_command,
+        )
+        assert f"compute capability {cc} is newer than" in answer.reasons[0]
+        assert answer.alternatives[0].startswith("may work, untested")
+        assert answer.alternatives[-1].startswith("CPU build: pip install")
+        assert "GPU build unknown for this GPU" in answer.line()
+
+    def test_mxnet_cuda_11_2_reaches_ampere(self):
+        """CUDA 11.2 targets up to 8.6, so an 8.6 GPU matches mxnet-cu112."""
+        answer = fit("mxnet", driver="580.65.06", cc="8.6")
+        assert ("gpu", "cu112") == (answer.status, answer.build.variant)
 
     def test_jax_maxwell_5_0(self):
         """JAX needs SM 5.2: a 5.0 GPU gets the CPU build."""
@@ -458,7 +515,8 @@ class TestOtherFrameworks:
         """Plain `pip install tensorflow` brings no CUDA libraries: warned."""
         answer = fit("tensorflow", driver="550.54.14", cc="8.6")
         assert "brings no CUDA libraries" in answer.warning
-        assert any(r.startswith("Note:") for r in answer.reasons)
+        # Every row lists its wheels' architectures: no "not recorded" note.
+        assert not any(r.startswith("Note:") for r in answer.reasons)
 
     def test_tensorflow_driver_too_old(self):
         """A CUDA 11 driver runs no TensorFlow 2.15+ build."""
@@ -575,17 +633,48 @@ class TestIndexJoin:
         with pytest.raises(UnknownTargetError):
             index_versions(["torch"], "2.7", LINUX)
 
-    def test_real_join_failure_is_a_note(self, monkeypatch):
+    def test_real_join_failure_is_a_note(self):
         """When the index answer fails, the tables answer alone, with a note."""
-        from dlchoose._index import _api
 
         def broken(*args, **kwargs):
             raise OSError("snapshot missing")
 
-        monkeypatch.setattr(_api, "compatibility", broken)
-        result = index_versions(["torch"], None, None)
+        result = index_versions(["torch"], None, None, ask=broken)
         assert {} == dict(result.answers)
         assert "OSError: snapshot missing" in result.notes[0]
+
+    @pytest.mark.parametrize(
+        ("detail", "line"),
+        [
+            (
+                "2.15.0 has no wheel for CPython 3.99",
+                (
+                    "no CPU build installs on this target either: 2.15.0 has no"
+                    " wheel for CPython 3.99"
+                ),
+            ),
+            ("", "no CPU build installs on this target either"),
+        ],
+    )
+    def test_no_cpu_build_says_the_index_reason(self, detail, line):
+        """When not even the CPU build installs, the index's reason is given."""
+        answers = {"torch": IndexAnswer(version=None, detail=detail)}
+        answer = fit(vendor="none", answers=answers)
+        assert (None, line) == (
+            answer.install_command,
+            answer.alternatives[-1],
+        )
+
+    @pytest.mark.parametrize(
+        ("tag", "version"),
+        [("macosx_11_0_x86_64", "0.4.38"), ("macosx_14_0_arm64", "0.12.0.1")],
+    )
+    def test_jax_cpu_build_follows_jaxlib(self, tag, version):
+        """jax is pure Python: jaxlib's wheels decide the CPU release (none for Intel Macs after 0.4.38)."""
+        (answer,) = dlchoose.gpu_fit(
+            ["jax"], gpu_vendor="none", python="3.12", platform=tag
+        )
+        assert f"pip install jax=={version}" == answer.install_command
 
 
 class TestPublicApi:
@@ -608,6 +697,20 @@ class TestPublicApi:
         )
         assert list(TABLES) == [a.framework for a in answers]
 
+    @pytest.mark.parametrize(
+        "name", ["paddle", "paddlepaddle", "PaddlePaddle"]
+    )
+    def test_paddle_by_name_and_alias(self, name):
+        """Asking by registry key or alias reaches PaddlePaddle's GPU table."""
+        (answer,) = dlchoose.gpu_fit(
+            [name],
+            driver="520.61.05",
+            compute_capability="8.6",
+            platform=LINUX,
+            python="3.12",
+        )
+        assert ("paddle", "gpu") == (answer.framework, answer.status)
+
     def test_frameworks_without_tables(self):
         """A registered framework without GPU tables says so instead of guessing."""
         (answer,) = dlchoose.gpu_fit(
@@ -618,6 +721,59 @@ class TestPublicApi:
             answer.build,
             answer.line(),
         )
+
+    @pytest.mark.parametrize(
+        ("call", "error", "message"),
+        [
+            (
+                lambda: dlchoose.gpu(platform=3),  # type: ignore[arg-type]
+                TypeError,
+                "platform must be",
+            ),
+            (
+                lambda: dlchoose.gpu_fit(["torch"], platform=3),  # type: ignore[arg-type]
+                TypeError,
+                "platform must be a wheel",
+            ),
+            (
+                lambda: dlchoose.gpu_fit(["torch"], machine="x86_64"),  # type: ignore[arg-type]
+                TypeError,
+                "machine must be a GpuReport",
+            ),
+            (
+                lambda: dlchoose.gpu_fit(
+                    ["torch"], machine=dlchoose.gpu(gpu_vendor="none"),
+                    driver="550.54.14",
+                ),
+                ValueError,
+                "either machine or",
+            ),
+            (
+                lambda: dlchoose.gpu(compute_capability="8.6", gpu_vendor="amd"),
+                ConflictingGpuFactsError,
+                "8.6 with GPU vendor amd",
+            ),
+            (
+                lambda: dlchoose.gpu(driver="550", gpu_vendor="apple"),
+                ConflictingGpuFactsError,
+                "NVIDIA driver 550 with GPU vendor apple",
+            ),
+            (
+                lambda: dlchoose.gpu(compute_capability="8.6", gpu_vendor="none"),
+                ConflictingGpuFactsError,
+                "with GPU vendor none",
+            ),
+            (
+                lambda: dlchoose.gpu(compute_capability="0.0"),
+                InvalidComputeCapabilityError,
+                "'0.0'",
+            ),
+        ],
+    )  # fmt: skip
+    def test_bad_arguments_are_clear_errors(self, call, error, message):
+        """Wrong types and contradictory facts raise with a message, never AttributeError."""
+        with pytest.raises(error, match=message):
+            call()
 
     def test_machine_argument(self):
         """A GpuReport from gpu() can be passed on."""

@@ -8,8 +8,16 @@ import pytest
 
 from packaging.version import Version
 
+import dlchoose
+
+from dlchoose._gpu import newest_cuda
 from dlchoose._gpu._api import TABLES
-from dlchoose._gpu._cuda import CUDA_DRIVERS, max_cuda, min_driver
+from dlchoose._gpu._cuda import (
+    CUDA_DRIVERS,
+    max_cuda,
+    min_driver,
+    newest_architecture,
+)
 from dlchoose._gpu._target import target_platform
 from dlchoose._gpu._values import (
     OsFamily,
@@ -107,11 +115,52 @@ class TestTables:
             "pytorch",
             "jax",
             "tensorflow",
-            "paddlepaddle",
+            "paddle",
             "onnxruntime",
             "mxnet",
             "cntk",
         ] == list(TABLES)
+
+    @pytest.mark.parametrize(
+        ("cuda", "newest"),
+        [
+            ((13,), (12, 1)), ((13, 0), (12, 1)), ((12, 9), (12, 1)),
+            ((12, 8), (12, 0)), ((12, 6), (9, 0)), ((12, 0), (9, 0)),
+            ((12,), (12, 1)), ((11, 8), (9, 0)), ((11, 7), (8, 6)),
+            ((11, 2), (8, 6)), ((11, 1), (8, 6)), ((11, 0), (8, 0)),
+            ((10, 2), (7, 5)), ((9, 2), (7, 0)), ((8, 0), (6, 2)),
+            ((7, 5), (6, 2)),
+        ],
+    )  # fmt: skip
+    def test_newest_architecture_per_cuda(self, cuda, newest):
+        """Each CUDA release targets GPUs up to the architecture NVIDIA added last."""
+        assert newest == newest_architecture(cuda)
+
+    @pytest.mark.parametrize(
+        ("driver", "system", "wsl", "label"),
+        [
+            ("580.65.06", "linux", False, "13.x"),
+            ((550, 54, 14), "linux", False, "12.x"),
+            ("527.41", "windows", False, "11.x"),
+            ("527.41", "linux", True, "11.x"),
+            ("527.41", "linux", False, "12.x"),
+            ("300.1", "linux", False, None),
+        ],
+    )
+    def test_newest_cuda_for_a_driver(self, driver, system, wsl, label):
+        """newest_cuda (the doctor's driver table) uses the OS's column, WSL's Windows one."""
+        assert label == newest_cuda(driver, system, wsl=wsl)
+
+    def test_newest_cuda_refuses_garbage(self):
+        """A driver that is not a version is the typed error."""
+        with pytest.raises(InvalidDriverVersionError):
+            newest_cuda("garbage", "linux")
+
+    def test_table_keys_are_registry_keys(self):
+        """Every table and build is keyed by the registry's own key."""
+        for key, table in TABLES.items():
+            assert key == dlchoose.get_framework(key).key == table.framework
+            assert {key} == {build.framework for build in table.builds}
 
     def test_cpu_commands(self):
         """The CPU command pins the version, with PyTorch's CPU index on Linux."""

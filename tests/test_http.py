@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import gzip
 import json
 import logging
@@ -24,10 +25,14 @@ from dlchoose._http import (
     RedactingFilter,
     Response,
     credentials_allowed,
+    has_userinfo,
     is_loopback,
     parse_json,
+    parse_url,
     redact,
     register_secret,
+    require_valid_url,
+    split_userinfo,
     strip_userinfo,
     user_agent,
 )
@@ -53,6 +58,7 @@ from tests.hostile_server import (
 
 
 TOKEN = "s3cret-" + "http-layer" * 3
+BASIC = "Basic YWxpY2U6czNjcmV0cGFzcw=="  # alice:s3cretpass
 ROOT = Path(__file__).parent.parent
 
 
@@ -172,13 +178,27 @@ class TestRedirects:
             "http://evil.example/x",
             "https://127.0.0.1/x",
             "http://user:pw@127.0.0.1/x",
+            "http://[::1/x",
+            "http://u:pw@[::1/x",
+            "//[::1/x",
+            "http://127.0.0.1:99999/x",
         ],
     )
     def test_other_origin_refused(self, server, http, location):
-        """Another host, scheme or userinfo is never followed."""
+        """Another host, scheme or userinfo, or a Location that does not
+        parse, is never followed: always RedirectRefusedError."""
         server.routes["/r"] = Raw(302, {"Location": location})
         with pytest.raises(RedirectRefusedError):
             http.request("GET", server.url + "/r")
+        assert 1 == len(server.seen)
+
+    def test_redirect_echoing_a_credential_refused(self, server, http):
+        """A same-host Location that carries the token is not followed, so
+        the token cannot reach a later error message."""
+        server.routes["/r"] = Raw(302, {"Location": f"/x?t={TOKEN}"})
+        with pytest.raises(RedirectRefusedError, match="credential") as info:
+            http.request("GET", server.url + "/r", token=TOKEN)
+        assert TOKEN not in str(info.value)
         assert 1 == len(server.seen)
 
     def test_loop_stops(self, server, http):
@@ -213,6 +233,91 @@ class TestCredentials:
         with pytest.raises(ValueError, match="refusing"):
             http.request("GET", "http://example.invalid/x", token=TOKEN)
 
+    @pytest.mark.parametrize(
+        ("kwargs", "sent"),
+        [
+            ({"token": TOKEN}, f"Bearer {TOKEN}"),
+            ({"auth": "Basic YWxpY2U6czNjcmV0cGFzcw=="}, BASIC),
+            ({"auth": ("alice", "s3cretpass")}, BASIC),
+            ({"headers": {"authorization": BASIC}}, BASIC),
+        ],
+    )
+    def test_credentials_bypass_proxies(
+        self, server, monkeypatch, kwargs, sent
+    ):
+        """Any credential over plain http goes directly to loopback, never
+        through a configured proxy."""
+        with HostileServer() as proxy:
+            for name in ("HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"):
+                monkeypatch.setenv(name, proxy.url)
+            for name in ("NO_PROXY", "no_proxy"):
+                monkeypatch.delenv(name, raising=False)
+            with HttpClient(retries=0) as client:
+                client.request("GET", server.url + "/x", **kwargs)
+            assert [] == proxy.seen
+        assert [sent] == server.authorizations()
+
+    def test_requests_without_credentials_may_use_a_proxy(
+        self, server, monkeypatch
+    ):
+        """Without a credential the environment's proxy is honoured."""
+        monkeypatch.setenv("HTTP_PROXY", server.url)
+        monkeypatch.setenv("http_proxy", server.url)
+        for name in ("NO_PROXY", "no_proxy"):
+            monkeypatch.delenv(name, raising=False)
+        with HttpClient(retries=0) as client:
+            client.request("GET", "http://example.invalid/x")
+        assert [None] == server.authorizations()
+
+    @pytest.mark.parametrize(
+        "kwargs",
+        [
+            {"auth": "Basic YWxpY2U6czNjcmV0cGFzcw=="},
+            {"auth": ("alice", "s3cretpass")},
+            {"headers": {"Authorization": "Token s3cretpass"}},
+        ],
+    )
+    def test_credentials_refused_before_sending(self, http, kwargs):
+        """Every credential for plain http to another host is refused."""
+        with pytest.raises(ValueError, match="refusing to send a credential"):
+            http.request("GET", "http://example.invalid/x", **kwargs)
+
+    def test_credentials_registered_for_redaction(self, http):
+        """Password, encoded pair and header secret are all redacted."""
+        with pytest.raises(ValueError, match="refusing"):
+            http.request("GET", "http://h.invalid/", auth=("al", "pw-pair-1"))
+        with pytest.raises(ValueError, match="refusing"):
+            http.request(
+                "GET",
+                "http://h.invalid/",
+                headers={"AUTHORIZATION": "X hdr-2x"},
+            )
+        encoded = base64.b64encode(b"al:pw-pair-1").decode()
+        text = redact(f"pw-pair-1 {encoded} hdr-2x")
+        assert "pw-pair-1" not in text
+        assert encoded not in text
+        assert "hdr-2x" not in text
+
+    def test_one_credential_only(self, http):
+        """Two credentials at once, or a malformed auth, are refused."""
+        with pytest.raises(ValueError, match="one credential"):
+            http.request("GET", "https://h/", token=TOKEN, auth=("a", "bb"))
+        with pytest.raises(TypeError, match="auth must be"):
+            http.request("GET", "https://h/", auth=("a", "b", "c"))
+
+    def test_cache_scoped_by_credential(self, server, http):
+        """Answers fetched with an auth pair are not served to others."""
+        server.routes["/x"] = lambda request: Raw(
+            200, {}, json_bytes(request.headers.get("authorization"))
+        )
+        url = server.url + "/x"
+        hour = timedelta(hours=1)
+        with_auth = http.get(url, auth=("alice", "pw-cache"), max_age=hour)
+        without = http.get(url, max_age=hour)
+        assert with_auth.json() != without.json()
+        assert None is without.json()
+        assert 2 == len(server.seen)
+
     def test_userinfo_refused(self, http):
         """A URL with userinfo is refused without echoing the password."""
         with pytest.raises(ValueError, match="user:password") as info:
@@ -224,6 +329,64 @@ class TestCredentials:
         assert "https://h/x" == strip_userinfo("https://u:p@h/x")
         assert "https://h/x" == strip_userinfo("https://h/x")
         assert "http://[::1" == strip_userinfo("http://[::1")
+
+    @pytest.mark.parametrize(
+        "url",
+        [
+            "https://alice:s3cretpass@pypi.example:99999/simple/",
+            "https://alice:s3cretpass@h:0x50/x",
+            "http://alice:s3cretpass@[::1/x",
+            "https://alice:s3cretpass@h:-1",
+        ],
+    )
+    def test_userinfo_found_in_unparsable_urls(self, http, url):
+        """Userinfo is detected and stripped even when the port or host
+        does not parse; such URLs never get a credential."""
+        assert has_userinfo(url)
+        assert "s3cretpass" not in strip_userinfo(url)
+        assert "alice" not in strip_userinfo(url)
+        assert not credentials_allowed(url)
+        with pytest.raises(ValueError, match="user:password") as info:
+            http.request("GET", url)
+        assert "s3cretpass" not in str(info.value)
+
+    def test_split_userinfo(self):
+        """The pair comes out percent-decoded, the URL without it."""
+        assert ("https://h/x", ("a b", "p@ss")) == split_userinfo(
+            "https://a%20b:p%40ss@h/x"
+        )
+        assert ("https://h:99999/", ("u", "")) == split_userinfo(
+            "https://u@h:99999/"
+        )
+        assert ("https://h/x", None) == split_userinfo("https://h/x")
+
+    @pytest.mark.parametrize(
+        ("url", "message"),
+        [
+            ("https://u:pw-x1@h:99999/", "user:password"),
+            ("https://h:99999/", "does not parse"),
+            ("http://[::1/", "does not parse"),
+            ("ftp://h/", "not a valid http/https URL"),
+            ("https:///x", "no host"),
+        ],
+    )
+    def test_require_valid_url(self, url, message):
+        """Bad URLs are refused with a message that shows no password."""
+        with pytest.raises(ValueError, match=message) as info:
+            require_valid_url(url, "the index URL")
+        assert "pw-x1" not in str(info.value)
+
+    def test_require_valid_url_accepts(self):
+        """Good URLs pass; userinfo only when allowed; non-str is a TypeError."""
+        assert "https://h/x" == require_valid_url("https://h/x")
+        url = "https://u:p@h:8/x"
+        assert url == require_valid_url(url, allow_userinfo=True)
+        assert "ftp://h/" == require_valid_url("ftp://h/", schemes=None)
+        with pytest.raises(TypeError, match="must be a str"):
+            require_valid_url(None)
+        with pytest.raises(ValueError, match="does not parse") as info:
+            parse_url("https://u:secret-9@h:0x50/")
+        assert "secret-9" not in str(info.value)
 
     def test_loopback(self):
         """Loopback names and addresses are recognised."""
@@ -500,6 +663,55 @@ class TestCache:
         path.write_text(json.dumps(document), encoding="utf-8")
         assert None is cache.get("anon", "https://h/x")
 
+    @pytest.mark.parametrize(
+        "stored_at",
+        [
+            "9999-12-31T23:00:00-14:00",
+            "0001-01-01T00:00:00+14:00",
+            "2999-01-01T00:00:00Z",
+            "1999-12-31T23:59:59Z",
+            "in two days",
+        ],
+    )
+    def test_implausible_storage_time_is_unknown_age(
+        self, server, http, stored_at
+    ):
+        """An entry stored before 2000 or more than a day ahead is not
+        used (not even offline) and is refetched, never an overflow."""
+        if stored_at == "in two days":
+            stored_at = (utc_now() + timedelta(days=2)).isoformat()
+        server.routes["/x"] = Raw(200, {}, b"[2]")
+        url = server.url + "/x"
+        document = {
+            "format": 1,
+            "stored_at": stored_at,
+            "url": url,
+            "body": base64.b64encode(b"[1]").decode(),
+            "headers": {"etag": '"e"'},
+        }
+        path = http.cache._path("anon", url)
+        path.parent.mkdir(parents=True)
+        path.write_text(json.dumps(document), encoding="utf-8")
+        assert None is CachedResponse.from_dict(document)
+        assert [2] == http.get(url, max_age=timedelta(days=9999)).json()
+        assert None is server.seen[0].headers.get("if-none-match")
+        assert utc_now() - http.cache.get("anon", url).stored_at < timedelta(
+            minutes=1
+        )
+
+    def test_plausible_storage_time_kept_in_utc(self):
+        """A storage time with an offset is kept, converted to UTC."""
+        entry = CachedResponse.from_dict(
+            {
+                "stored_at": "2020-01-01T12:00:00+02:00",
+                "url": "https://h/x",
+                "body": "",
+                "headers": {},
+            }
+        )
+        assert entry is not None
+        assert "2020-01-01T10:00:00+00:00" == entry.stored_at.isoformat()
+
     def test_unwritable_cache_is_ignored(self, tmp_path, caplog):
         """A cache that cannot be written is logged, not raised."""
         blocker = tmp_path / "file"
@@ -536,6 +748,19 @@ class TestRedaction:
         assert "ghp_" not in text
         assert "abcdefgh12345" not in text
         assert text.endswith(" ab")
+
+    def test_content_type_redacted(self):
+        """A Content-Type echoing a registered secret is masked in errors."""
+        register_secret("ct-secret-value-1")
+        response = Response(
+            url="http://h/x",
+            status=200,
+            headers={"content-type": "text/plain; raw=ct-secret-value-1\n"},
+            body=b"not json",
+        )
+        with pytest.raises(BadResponseError, match="redacted") as info:
+            response.json()
+        assert "ct-secret-value-1" not in str(info.value)
 
     def test_log_filter(self, caplog):
         """The logging filter masks secrets in formatted records."""

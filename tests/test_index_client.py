@@ -124,14 +124,14 @@ class TestFallback:
         assert ["9.0.0", "9.1.0"] == [r.version for r in releases]
         nine = releases[0]
         assert not nine.yanked  # one file yanked, the others not
-        assert 1 == len(nine.wheels)  # the yanked file is dropped
+        assert 1 == len(nine.wheels)  # listed three times, kept once
         assert nine.requires_python is None  # the invalid one is ignored
         assert 2030 == nine.uploaded.year  # year 1 is implausible, ignored
-        # 9.1.0: the wheel (yanked: any reason string counts) is dropped
-        # for the sdist that is not; its bad upload time is ignored.
-        assert (False, (), True) == (
+        # 9.1.0: the wheel is kept but flagged yanked (any reason string
+        # counts), the sdist is not yanked; its bad upload time is ignored.
+        assert (False, [True], True) == (
             releases[1].yanked,
-            releases[1].wheels,
+            [w.yanked for w in releases[1].wheels],
             releases[1].sdist,
         )
 
@@ -297,7 +297,7 @@ class TestResolveIndex:
         )
         assert ("https://a/simple/", "DLCHOOSE_INDEX_URL") == resolve_index(
             environ=env
-        )[1:]
+        )[1:3]
         del env["DLCHOOSE_INDEX_URL"]
         assert "PIP_INDEX_URL" == resolve_index(environ=env).origin
 

@@ -35,9 +35,16 @@ WINDOWS_313 = Target.of("3.13", "win_amd64")
 MAC_INTEL_312 = Target.of("3.12", "macosx_11_0_x86_64")
 
 
-def wheel(tags: str, name: str = "pkg", version: str = "1.0") -> Wheel:
+def wheel(
+    tags: str,
+    name: str = "pkg",
+    version: str = "1.0",
+    *,
+    requires: str | None = None,
+    yanked: bool = False,
+) -> Wheel:
     filename = f"{name}-{version}-{tags}.whl"
-    return Wheel(filename, parse_wheel_filename(filename)[3])
+    return Wheel(filename, parse_wheel_filename(filename)[3], requires, yanked)
 
 
 def release(
@@ -53,7 +60,10 @@ def release(
         uploaded=day,
         requires_python=requires,
         yanked=yanked,
-        wheels=tuple(wheel(t, version=version) for t in tags),
+        wheels=tuple(
+            wheel(t, version=version, requires=requires, yanked=yanked)
+            for t in tags
+        ),
         sdist=sdist,
         prerelease=Version(version).is_prerelease,
     )
@@ -255,6 +265,74 @@ class TestPreAndYanked:
         )
         assert "1.0" == chosen.latest.version
         assert R.ONLY_YANKED is chosen.reason
+
+
+class TestPerFile:
+    def test_each_file_has_its_own_requires_python(self):
+        """pip judges each file's requires-python: one wheel of a release
+        that fits is enough, even when its other files need a newer Python."""
+        newer = release("2.0")._replace(
+            requires_python=">=3.12",
+            wheels=(
+                wheel(
+                    "cp312-cp312-linux_x86_64",
+                    version="2.0",
+                    requires=">=3.12",
+                ),
+                wheel(
+                    "cp313-cp313-linux_x86_64",
+                    version="2.0",
+                    requires=">=3.12",
+                ),
+                wheel(
+                    "cp311-cp311-linux_x86_64",
+                    version="2.0",
+                    requires=">=3.11",
+                ),
+            ),
+        )
+        chosen = select(
+            project(release("1.0", "py3-none-any", requires=">=3.8"), newer),
+            Target.of("3.11", "linux_x86_64"),
+        )
+        assert ("2.0", "pkg-2.0-cp311-cp311-linux_x86_64.whl", None) == (
+            chosen.chosen.version,
+            chosen.wheel.filename,
+            chosen.reason,
+        )
+
+    def test_yanked_file_loses_to_a_good_file_of_an_older_release(self):
+        """A yanked file counts only when no file that is not yanked fits,
+        even though the rest of its release is not yanked."""
+        newer = release("2.0", "cp312-cp312-win_amd64")._replace(
+            wheels=(
+                wheel("cp312-cp312-win_amd64", version="2.0"),
+                wheel("py3-none-any", version="2.0", yanked=True),
+            ),
+        )
+        chosen = select(project(release("1.0", "py3-none-any"), newer), LINUX)
+        assert "1.0" == chosen.chosen.version
+        alone = select(project(newer), LINUX)
+        assert ("2.0", R.ONLY_YANKED) == (alone.chosen.version, alone.reason)
+
+    def test_good_file_beats_a_yanked_file_of_the_same_release(self):
+        """Within a release a file that is not yanked beats a yanked one
+        whose tag the target would prefer."""
+        both = release("2.0")._replace(
+            wheels=(
+                wheel(
+                    "cp311-cp311-manylinux_2_28_x86_64",
+                    version="2.0",
+                    yanked=True,
+                ),
+                wheel("py3-none-any", version="2.0"),
+            ),
+        )
+        chosen = select(project(both), LINUX)
+        assert ("pkg-2.0-py3-none-any.whl", None) == (
+            chosen.wheel.filename,
+            chosen.reason,
+        )
 
 
 class TestWhyNot:

@@ -29,8 +29,10 @@ def snap(name):
     return bundled().project(name)
 
 
-def _wheel(filename: str) -> Wheel:
-    return Wheel(filename, parse_wheel_filename(filename)[3])
+def _wheel(
+    filename: str, requires: str | None = None, *, yanked: bool = False
+) -> Wheel:
+    return Wheel(filename, parse_wheel_filename(filename)[3], requires, yanked)
 
 
 def _sample() -> Project:
@@ -44,8 +46,10 @@ def _sample() -> Project:
                 requires_python=">=3.6",
                 yanked=False,
                 wheels=(
-                    _wheel("pkg_x-1.0-cp36-cp36m-manylinux1_x86_64.whl"),
-                    _wheel("pkg_x-1.0-1-py3-none-any.whl"),
+                    _wheel(
+                        "pkg_x-1.0-cp36-cp36m-manylinux1_x86_64.whl", ">=3.6"
+                    ),
+                    _wheel("pkg_x-1.0-1-py3-none-any.whl", ">=3.6"),
                 ),
                 sdist=True,
             ),
@@ -54,7 +58,7 @@ def _sample() -> Project:
                 uploaded=None,
                 requires_python=None,
                 yanked=True,
-                wheels=(_wheel("Pkg_X-2.0-py3-none-any.whl"),),
+                wheels=(_wheel("Pkg_X-2.0-py3-none-any.whl", yanked=True),),
                 sdist=False,
             ),
             IndexRelease(
@@ -62,9 +66,25 @@ def _sample() -> Project:
                 uploaded=date(2021, 5, 6),
                 requires_python=">=3.8",
                 yanked=False,
-                wheels=(_wheel("pkg_x-3.0rc1-py3-none-any.whl"),),
+                wheels=(_wheel("pkg_x-3.0rc1-py3-none-any.whl", ">=3.8"),),
                 sdist=False,
                 prerelease=True,
+            ),
+            IndexRelease(  # files that differ: stored per file
+                version="4.0",
+                uploaded=date(2022, 1, 1),
+                requires_python=">=3.12",
+                yanked=False,
+                wheels=(
+                    _wheel("pkg_x-4.0-cp312-cp312-win_amd64.whl", ">=3.12"),
+                    _wheel("pkg_x-4.0-cp311-cp311-win_amd64.whl", ">=3.11"),
+                    _wheel(
+                        "pkg_x-4.0-cp310-cp310-win_amd64.whl",
+                        ">=3.12",
+                        yanked=True,
+                    ),
+                ),
+                sdist=False,
             ),
         ),
     )
@@ -140,11 +160,33 @@ class TestEncoding:
         assert date(2026, 11, 29) == snapshot.generated
         assert ("pkg-x",) == snapshot.names()
 
+    def test_per_file_values_only_where_files_differ(self, tmp_path):
+        """Rows list per-file values only where a release's files differ,
+        and still start with the six elements older readers know."""
+        files = encode([_sample()], index_url="u", generated=date(2026, 1, 1))
+        rows = json.loads(files["pkg-x.json"])["releases"]
+        assert [5, 6, 5, 7] == [len(row) for row in rows]
+        assert "pkg_x" == rows[3][5]  # the name, so old readers still work
+        tags = json.loads(files[INDEX_FILE])["tags"]
+        per_file = {tags[i]: (r, y) for i, r, y in rows[3][6]}
+        assert {
+            "cp311-cp311-win_amd64": (">=3.11", False),
+            "cp310-cp310-win_amd64": (">=3.12", True),
+        } == per_file
+        found = _write(tmp_path, files).project("pkg-x")
+        assert found is not None
+        wheels = found.releases[3].wheels
+        assert {
+            "pkg_x-4.0-cp312-cp312-win_amd64.whl": (">=3.12", False),
+            "pkg_x-4.0-cp311-cp311-win_amd64.whl": (">=3.11", False),
+            "pkg_x-4.0-cp310-cp310-win_amd64.whl": (">=3.12", True),
+        } == {w.filename: (w.requires_python, w.yanked) for w in wheels}
+
     def test_one_release_per_line(self):
         """Each release is one line, so a new release is a one-line diff."""
         files = encode([_sample()], index_url="u", generated=date(2026, 1, 1))
         lines = files["pkg-x.json"].splitlines()
-        assert 3 == sum(line.startswith('["') for line in lines)
+        assert 4 == sum(line.startswith('["') for line in lines)
         json.loads(files["pkg-x.json"])
         json.loads(files[INDEX_FILE])
 
@@ -166,13 +208,13 @@ class TestEncoding:
         found = _write(tmp_path, files).project("pkg-x")
         assert found is not None
         releases = found.releases
-        assert 3 == len(releases)
-        assert "3.0rc1" == releases[-1].version
-        assert releases[-1].prerelease
+        assert 4 == len(releases)
+        assert "3.0rc1" == releases[-2].version
+        assert releases[-2].prerelease
         assert ["1.0"] == [r.version for r in releases[:1]]
         assert releases[0] is releases[0]
         with pytest.raises(IndexError):
-            releases[3]
+            releases[4]
 
     def test_project_without_wheels(self, tmp_path):
         """A project with only sdists gets a default wheel-name spelling."""

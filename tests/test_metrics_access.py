@@ -16,7 +16,7 @@ from dlchoose import GitHubAccess, fetch_metrics, github_access, recommend
 from dlchoose._cli import main
 from dlchoose._metrics._access import resolve_access
 from tests.github_server import FakeGitHub, repo_body
-from tests.hostile_server import HostileServer
+from tests.hostile_server import HostileServer, Raw
 
 
 GITHUB_COM = "ghp_" + "GithubDotComSecret" * 2
@@ -110,6 +110,62 @@ class TestCommands:
         err = capsys.readouterr().err
         assert "user:password@" in err
         assert "pa55word" not in err
+
+
+class TestUnparsableUrls:
+    @pytest.mark.parametrize(
+        "url",
+        [
+            "https://alice:s3cretpass@h:0x50",
+            "https://alice:s3cretpass@ghe.example:99999/api/v3",
+            "http://alice:s3cretpass@[::1/api",
+            "https://ghe.example:99999/api/v3",
+            "http://[::1/api",
+        ],
+    )
+    def test_github_access_refuses(self, url):
+        """A URL whose host or port does not parse is refused, and its
+        password never shows."""
+        with pytest.raises(
+            ValueError, match=r"user:password|does not parse"
+        ) as info:
+            github_access(url, token=EXPLICIT)
+        assert "s3cretpass" not in str(info.value)
+
+    @pytest.mark.parametrize(
+        "url",
+        [
+            "https://alice:s3cretpass@ghe.example:99999/api/v3",
+            "https://ghe.example:99999/api/v3",
+        ],
+    )
+    def test_env_url_refused_without_echo(self, monkeypatch, capsys, url):
+        """A bad DLCHOOSE_GITHUB_API_URL is an error that shows no password."""
+        monkeypatch.setenv("DLCHOOSE_GITHUB_TOKEN", OTHER)
+        monkeypatch.setenv("DLCHOOSE_GITHUB_API_URL", url)
+        assert 2 == main(COMMANDS["stats"])
+        err = capsys.readouterr().err
+        assert "s3cretpass" not in err
+        assert OTHER not in err
+
+    def test_hostile_redirect_is_no_usage_error(self, monkeypatch, capsys):
+        """A Location that does not parse is a failed fetch (figures fall
+        back), not a usage error that loses the report."""
+        with HostileServer() as server:
+            server.default = Raw(302, {"Location": "http://[::1/x"})
+            monkeypatch.setenv("DLCHOOSE_GITHUB_API_URL", server.url)
+            monkeypatch.delenv("DLCHOOSE_GITHUB_TOKEN", raising=False)
+            code = main([*COMMANDS["stats"], "--no-cache"])
+        captured = capsys.readouterr()
+        assert 2 != code
+        assert "redirected" in captured.err
+        assert "pytorch/pytorch" in captured.out
+
+    def test_bad_port_api_url_is_a_usage_error(self, capsys):
+        """--api-url with a port that does not parse exits 2."""
+        with pytest.raises(SystemExit) as info:
+            main([*COMMANDS["stats"], "--api-url", "https://h:99999/api"])
+        assert 2 == info.value.code
 
 
 class TestLibrary:
@@ -251,3 +307,26 @@ class TestResolver:
         assert dlchoose.github_access is github_access
         with pytest.raises(TypeError):
             github_access(5)  # type: ignore[arg-type]
+
+
+class TestUsageErrors:
+    def test_framework_without_repository(self, monkeypatch, capsys):
+        """A registered framework without a repository is a usage error
+        found before any request (exit 2)."""
+        import attrs
+
+        from dlchoose._cli import _metrics_cmd
+
+        torch = dlchoose.get_framework("pytorch")
+        bare = attrs.evolve(torch, repository=None)
+        monkeypatch.setattr(_metrics_cmd, "get_framework", lambda _name: bare)
+        monkeypatch.setenv("DLCHOOSE_OFFLINE", "1")
+        assert 2 == main(["stats", "pytorch"])
+        assert "has no GitHub repository" in capsys.readouterr().err
+
+    def test_framework_objects_with_repositories_pass(self):
+        """Framework objects with repositories need nothing more."""
+        from dlchoose._cli._metrics_cmd import _without_repository
+
+        torch = dlchoose.get_framework("pytorch")
+        assert None is _without_repository([torch, "o/r", "no-such-name"])

@@ -186,3 +186,33 @@ class TestHttpEdges:
         assert again is not None
         assert again.stored_at >= first.stored_at
         assert 2 == len(server.seen)
+
+
+class TestMaxWait:
+    @pytest.mark.parametrize(
+        ("value", "error"),
+        [
+            (float("nan"), ValueError),
+            (float("inf"), ValueError),
+            (-1.0, ValueError),
+            (-1e400, ValueError),
+            ("30", TypeError),
+            (True, TypeError),
+            (None, TypeError),
+        ],
+    )
+    def test_bad_max_wait_refused(self, tmp_path, value, error):
+        """max_wait must be finite and >= 0, in fetch_metrics and the client."""
+        from dlchoose import fetch_metrics
+
+        with pytest.raises(error, match="max_wait"):
+            fetch_metrics(
+                "o/r", max_wait=value, cache_dir=tmp_path, offline=True
+            )
+        with pytest.raises(error, match="max_wait"):
+            GitHubClient(max_wait=value, cache=None)
+
+    def test_good_max_wait_kept(self):
+        """A finite, non-negative max_wait is kept as seconds."""
+        with GitHubClient(max_wait=0, cache=None) as client:
+            assert 0.0 == client.max_wait

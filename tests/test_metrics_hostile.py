@@ -36,6 +36,9 @@ from tests.hostile_server import (
 
 
 TOKEN = "ghp_" + "H0stileT0ken" * 3
+PLAIN = (
+    "plain-secret-" + "z" * 12
+)  # no token shape: only registration hides it
 NOW = datetime.now(timezone.utc)
 
 
@@ -120,6 +123,31 @@ class TestHostileReplies:
         (error,) = report.errors
         assert TOKEN not in str(error.error)
         assert "<redacted>" in str(error.error)
+
+    @pytest.mark.parametrize(
+        "headers",
+        [
+            {"Content-Type": f"text/plain; echo=Bearer {PLAIN}; raw={PLAIN}"},
+            {
+                "Content-Type": f"x/{PLAIN}",
+                "X-RateLimit-Remaining": "0",
+                "X-RateLimit-Resource": PLAIN,
+                "Sunset": PLAIN,
+            },
+        ],
+    )
+    def test_echoed_headers_redacted(self, server, tmp_path, caplog, headers):
+        """A token a server echoes in a header (Content-Type, rate-limit
+        resource, Sunset) reaches no error, note, status or log."""
+        server.routes["/repos/o/r"] = Raw(200, headers, b"not json")
+        with _client(server, tmp_path, token=PLAIN, cache=None) as client:
+            report = client.fetch(["o/r"])
+            limits = repr(client.rate_limits)
+        text = json.dumps(report.to_dict()) + " ".join(report.notes)
+        text += " ".join(repr(e.error) for e in report.errors) + limits
+        assert report.errors
+        assert PLAIN not in text
+        assert PLAIN not in caplog.text
 
     def test_other_repository_name_refused(self, server, tmp_path):
         """A body naming another repository, without a rename redirect,

@@ -1,9 +1,9 @@
 """Choose and check deep-learning frameworks with sourced data.
 
 The public API lives here; everything else is private.  ``import dlchoose``
-is cheap: it loads neither ``requests`` nor any framework.  The registry is
-imported eagerly; detection, metrics and the recommender are imported the
-first time one of their names is used.
+is cheap: it loads neither ``requests`` nor any framework, nor even the
+registry.  Each capability is imported the first time one of its names is
+used, from the one table below.
 """
 
 from __future__ import annotations
@@ -11,23 +11,6 @@ from __future__ import annotations
 import importlib
 
 from typing import TYPE_CHECKING, Any
-
-from ._registry._lookup import (
-    frameworks,
-    get_framework,
-    load_frameworks,
-    register_framework,
-)
-from ._registry._model import (
-    Deployment,
-    Framework,
-    GpuBackend,
-    GraphStyle,
-    Release,
-    Source,
-    Status,
-    Support,
-)
 
 
 if TYPE_CHECKING:
@@ -74,6 +57,22 @@ if TYPE_CHECKING:
     from ._recommend._gather import Gatherer
     from ._recommend._options import DataEra, GpuVendor
     from ._recommend._profiles import Profile, Purpose, purposes
+    from ._registry._lookup import (
+        frameworks,
+        get_framework,
+        load_frameworks,
+        register_framework,
+    )
+    from ._registry._model import (
+        Deployment,
+        Framework,
+        GpuBackend,
+        GraphStyle,
+        Release,
+        Status,
+        Support,
+    )
+    from ._sources import Source
 
 
 __all__ = [
@@ -146,6 +145,18 @@ __all__ = [
 
 # Public name -> private module that defines it, imported on first use.
 _LAZY = {
+    "frameworks": "_registry._lookup",
+    "get_framework": "_registry._lookup",
+    "load_frameworks": "_registry._lookup",
+    "register_framework": "_registry._lookup",
+    "Deployment": "_registry._model",
+    "Framework": "_registry._model",
+    "GpuBackend": "_registry._model",
+    "GraphStyle": "_registry._model",
+    "Release": "_registry._model",
+    "Status": "_registry._model",
+    "Support": "_registry._model",
+    "Source": "_sources",
     "compatibility": "_index._api",
     "FitStatus": "_gpu._values",
     "GpuBuild": "_gpu._model",

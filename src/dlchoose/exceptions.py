@@ -16,7 +16,8 @@ The tree::
     ├── UnknownTargetError             (also a ValueError; 0.2.0)
     ├── InvalidGpuFactError            (also a ValueError; 0.2.0)
     │   ├── InvalidDriverVersionError
-    │   └── InvalidComputeCapabilityError
+    │   ├── InvalidComputeCapabilityError
+    │   └── ConflictingGpuFactsError
     ├── NetworkError                   (the shared HTTP layer; 0.2.0)
     │   ├── OfflineError
     │   ├── DeadlineExceededError
@@ -49,6 +50,7 @@ from datetime import datetime
 __all__ = [
     "AuthenticationError",
     "BadResponseError",
+    "ConflictingGpuFactsError",
     "DeadlineExceededError",
     "DlchooseError",
     "DuplicateFrameworkError",
@@ -305,6 +307,12 @@ class InvalidComputeCapabilityError(InvalidGpuFactError):
     """A compute capability that is not ``X.Y`` (or an AMD ``gfx`` name)."""
 
     what = "compute capability"
+
+
+class ConflictingGpuFactsError(InvalidGpuFactError):
+    """Overrides that describe no machine (an NVIDIA driver on an AMD GPU)."""
+
+    what = "combination of GPU facts"
 
 
 class NetworkError(DlchooseError):

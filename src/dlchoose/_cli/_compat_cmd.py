@@ -53,6 +53,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--index-url",
         metavar="URL",
+        type=_index_url_argument,
         help="the index to ask with --refresh (default: the one pip uses)",
     )
     parser.add_argument(
@@ -62,6 +63,28 @@ def register(subparsers: Any) -> None:
         "--json", action="store_true", help="print one JSON object"
     )
     parser.set_defaults(handler=run_compat)
+
+
+def _index_url_argument(text: str) -> str:
+    """``--index-url``: a non-empty URL whose host and port parse (the
+    message never repeats it: it may carry a password)."""
+    from urllib.parse import urlsplit
+
+    cleaned = text.strip()
+    try:
+        parts = urlsplit(cleaned)
+        parts.port  # noqa: B018 - raises ValueError for a bad port
+    except ValueError:
+        parts = None
+    if (
+        not cleaned
+        or parts is None
+        or (parts.scheme and not parts.netloc and parts.scheme != "file")
+    ):
+        raise argparse.ArgumentTypeError(
+            "must be an index URL such as https://pypi.org/simple/"
+        )
+    return cleaned
 
 
 def run_compat(args: argparse.Namespace) -> int:

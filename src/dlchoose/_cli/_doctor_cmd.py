@@ -9,7 +9,7 @@ import textwrap
 
 from typing import Any
 
-from ._output import print_json
+from ._output import error, print_json
 
 
 def _timeout(text: str) -> float:
@@ -33,7 +33,8 @@ def register(subparsers: Any) -> None:
             " the variables it reads and this machine's GPU without"
             " importing it, then an import in a child process. Each"
             " problem comes with its cause, the evidence and the fix."
-            " Exits 1 when a problem is found, 0 when all is healthy."
+            " Exits 1 when a problem is found, 0 when all is healthy,"
+            " 2 on a usage error (an unknown NAME included)."
         ),
     )
     parser.add_argument(
@@ -56,10 +57,20 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
+#: Exit status of a usage error (argparse's own): exit 1 means a problem
+#: in the environment, so a misspelt name must not read as one.
+EXIT_USAGE = 2
+
+
 def run(args: argparse.Namespace) -> int:
     from .. import diagnose
+    from ..exceptions import UnknownFrameworkError
 
-    report = diagnose(args.names or None, timeout=args.timeout)
+    try:
+        report = diagnose(args.names or None, timeout=args.timeout)
+    except UnknownFrameworkError as err:
+        error(str(err))
+        return EXIT_USAGE
     if args.json:
         print_json(report.to_dict())
     else:
@@ -125,6 +136,7 @@ def render(report: Any, width: int | None = None) -> str:
         lines.extend(f"  note: {note}" for note in diagnosis.notes)
     lines.append("")
     lines.append(f"GPU: {report.machine.summary()}")
+    lines.extend(f"  note: {note}" for note in report.machine.notes)
     problems = len(report.problems)
     lines.append(
         "All frameworks are healthy."

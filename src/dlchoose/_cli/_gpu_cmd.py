@@ -7,7 +7,13 @@ import argparse
 from typing import Any
 
 from .. import gpu, gpu_fit
+from ..exceptions import InvalidGpuFactError, UnknownGpuVendorError
 from ._output import print_json, warn
+
+
+#: Reasons shown even without --explain: an answer that rests on an
+#: assumption must say so (the driver may be too old for the build).
+_ASSUMPTIONS = ("driver version unknown", "compute capability unknown")
 
 
 def register(subparsers: Any) -> None:
@@ -60,7 +66,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--json", action="store_true", help="print one JSON object"
     )
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, gpu_parser=parser)
 
 
 def _details(fit: Any, *, explain: bool) -> list[str]:
@@ -70,6 +76,12 @@ def _details(fit: Any, *, explain: bool) -> list[str]:
     # machine line.
     if explain or (fit.status != "gpu" and fit.reason != "no_gpu"):
         lines.extend(f"    why: {reason}" for reason in shown_reasons)
+    if not explain:
+        lines.extend(
+            f"    why: {reason}"
+            for reason in fit.reasons
+            if reason.startswith(_ASSUMPTIONS) and reason not in shown_reasons
+        )
     alternatives = [
         a for a in fit.alternatives if explain or not a.startswith("CPU build")
     ]
@@ -82,12 +94,16 @@ def _details(fit: Any, *, explain: bool) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    machine = gpu(
-        driver=args.driver,
-        compute_capability=args.compute_capability,
-        gpu_vendor=args.gpu_vendor,
-        platform=args.platform,
-    )
+    try:
+        machine = gpu(
+            driver=args.driver,
+            compute_capability=args.compute_capability,
+            gpu_vendor=args.gpu_vendor,
+            platform=args.platform,
+        )
+    except (InvalidGpuFactError, UnknownGpuVendorError) as err:
+        # A bad or contradictory override is a usage error: exit 2.
+        args.gpu_parser.error(str(err))
     fits = gpu_fit(
         args.names or None,
         machine=machine,

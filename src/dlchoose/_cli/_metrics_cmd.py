@@ -56,6 +56,7 @@ def _api_url_argument(text: str) -> str:
     cleaned = text.strip()
     try:
         parts = urlsplit(cleaned)
+        parts.port  # noqa: B018 - raises ValueError for a bad port
     except ValueError:
         parts = None
     if parts is None or parts.scheme not in {"http", "https"}:
@@ -154,28 +155,51 @@ def _progress(total: int) -> Callable[[int, int], None] | None:
     return show
 
 
+def _without_repository(repos: Sequence[str | Framework]) -> str | None:
+    """The first registered framework asked for that has no repository."""
+    for item in repos:
+        if isinstance(item, Framework):
+            framework = item
+        else:
+            try:
+                framework = get_framework(item)
+            except UnknownFrameworkError:
+                continue
+        if not framework.repository:
+            return framework.name
+    return None
+
+
 def _fetch(
     args: argparse.Namespace, repos: Sequence[str | Framework]
 ) -> MetricsReport | None:
     """The report, or ``None`` after reporting a usage error (a token
-    refused for a plain-HTTP API URL, a framework without a repository)."""
+    refused for a plain-HTTP API URL, a framework without a repository).
+
+    Only the caller's own input can be a usage error: a ``ValueError``
+    from the fetch itself (whatever a server answered) is not caught here.
+    """
     # Imported here: the other subcommands should not pay for the client.
     from .. import fetch_metrics, github_access
 
     try:
         access = github_access(args.api_url)
-        return fetch_metrics(
-            repos,
-            token=access.token,
-            offline=args.offline,
-            api_url=access.api_url,
-            use_cache=not args.no_cache,
-            deadline=args.deadline,
-            progress=_progress(len(repos)),
-        )
     except ValueError as err:
         error(str(err))
         return None
+    missing = _without_repository(repos)
+    if missing is not None:
+        error(f"{missing} has no GitHub repository")
+        return None
+    return fetch_metrics(
+        repos,
+        token=access.token,
+        offline=args.offline,
+        api_url=access.api_url,
+        use_cache=not args.no_cache,
+        deadline=args.deadline,
+        progress=_progress(len(repos)),
+    )
 
 
 def _framework_key(repo: str) -> str | None:

@@ -26,6 +26,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--purpose",
         default=Purpose.ACADEMIC.value,
+        type=_nonblank,
         metavar="PURPOSE",
         help=(
             "one of "
@@ -37,6 +38,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--language",
+        type=_nonblank,
         metavar="L",
         help="only frameworks with an official L API",
     )
@@ -49,6 +51,7 @@ def register(subparsers: Any) -> None:
         "--require",
         action="append",
         default=[],
+        type=_nonblank,
         metavar="CRITERION",
         help=(
             "a capability that must be supported (repeatable): "
@@ -71,11 +74,13 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--python",
+        type=_nonblank,
         metavar="X.Y",
         help="target CPython version for --installable (implies it)",
     )
     parser.add_argument(
         "--platform",
+        type=_nonblank,
         metavar="TAG",
         help=(
             "target wheel platform tag for --installable (implies it),"
@@ -94,6 +99,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--weights",
+        type=_nonblank,
         metavar="K=V,...",
         help=(
             "override profile weights, e.g. deployment=30,community=5; each"
@@ -103,6 +109,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--priorities",
+        type=_nonblank,
         metavar="C1,C2,...",
         help="criteria by importance; replaces the profile weights",
     )
@@ -140,14 +147,27 @@ def register(subparsers: Any) -> None:
     listing.set_defaults(handler=run_purposes)
 
 
+def _nonblank(text: str) -> str:
+    """An option value that says something: an empty or blank value is a
+    usage error (exit 2), not a silent default nor a traceback."""
+    if not text.strip():
+        msg = "must not be empty"
+        raise argparse.ArgumentTypeError(msg)
+    return text
+
+
 def parse_weights(text: str) -> dict[str, float]:
-    """``"a=1,b=2.5"`` as a mapping; malformed items raise."""
+    """``"a=1,b=2.5"`` as a mapping; malformed items raise, and so does a
+    text that names no weight at all (``","``)."""
     weights: dict[str, float] = {}
     for item in text.split(","):
         if not item.strip():
             continue
         name, sep, value = item.partition("=")
         weights[name.strip()] = _number(item, value if sep else "")
+    if not weights:
+        msg = f"--weights {text!r} names no weight; use NAME=NUMBER,..."
+        raise InvalidWeightsError(msg)
     return weights
 
 
@@ -165,11 +185,13 @@ def run_recommend(args: argparse.Namespace) -> int:
     # command through their own gatherer via the public name.
     result = dlchoose.recommend(
         args.purpose,
-        weights=parse_weights(args.weights) if args.weights else None,
+        weights=(
+            None if args.weights is None else parse_weights(args.weights)
+        ),
         priorities=(
-            [p.strip() for p in args.priorities.split(",") if p.strip()]
-            if args.priorities
-            else None
+            None
+            if args.priorities is None
+            else [p.strip() for p in args.priorities.split(",") if p.strip()]
         ),
         language=args.language,
         installed=args.installed,
@@ -177,8 +199,10 @@ def run_recommend(args: argparse.Namespace) -> int:
         gpu_vendor=args.gpu_vendor,
         include_unmaintained=args.include_unmaintained,
         core_gate=not args.no_core_gate,
-        installable=bool(
-            args.installable or args.python or args.platform is not None
+        installable=(
+            args.installable
+            or args.python is not None
+            or args.platform is not None
         ),
         python=args.python,
         platform=args.platform,

@@ -19,7 +19,7 @@ from typing import Final
 
 from ._listing import canonical_name
 from ._metadata import MetadataFiles, requires
-from ._model import DistributionRecord, parse_version
+from ._model import DistributionRecord, version_facts
 
 
 __all__ = ["build_of"]
@@ -123,10 +123,9 @@ def parsed_cuda_requirement(line: str) -> str | None:
 
 
 def _from_label(version: str) -> str | None:
-    parsed = parse_version(version)
-    if parsed is None or not parsed.local:
+    _, _, local = version_facts(version)
+    if not local:
         return None
-    local = parsed.local
     label = local if "rocm" in local else local.split(".", 1)[0]
     for pattern, template in _LOCAL_BUILD:
         match = re.match(pattern, label)

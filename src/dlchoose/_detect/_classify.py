@@ -24,7 +24,7 @@ from ._model import (
     Detection,
     DetectionStatus,
     DistributionRecord,
-    parse_version,
+    version_facts,
 )
 from ._native import detect_native
 
@@ -206,7 +206,7 @@ def _installed(
     build, source = build_of(chosen.record, chosen.files)
     if build:
         reasons.append(f"built for {build}, according to {source}")
-    if parse_version(chosen.record.version) is None:
+    if not version_facts(chosen.record.version)[0]:
         reasons.append(
             f"version {chosen.record.version!r} is not a valid PEP 440"
             " version; it is kept as written"

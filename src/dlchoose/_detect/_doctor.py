@@ -22,6 +22,7 @@ from .._registry._lookup import get_framework
 from ._doctor_checks import (
     COMPANIONS,
     Context,
+    apply_gpu_remedies,
     base_facts,
     companion_facts,
     companion_record_findings,
@@ -82,7 +83,7 @@ def diagnose(
     installed = Installed()
     context = Context(
         env=env,
-        machine=gather_machine(env),
+        machine=gather_machine(),
         installed=installed,
         found=_found_keys(detections),
         platform=sys.platform,
@@ -163,17 +164,20 @@ def _diagnose_one(
             ],
         )
     facts = base_facts(detection, name, context)
-    findings = _static_findings(detection, facts, context)
+    findings, notes = _static_findings(detection, facts, context)
     findings = probe_findings(detection.probe, facts, findings)
     if detection.key == "keras":
         findings.extend(keras_runtime_findings(detection, facts, context))
+    findings, gpu_notes = apply_gpu_remedies(
+        findings, detection, name, context
+    )
     if detection.key == "pytorch":
         findings.extend(_companion_findings(detection, context, companions))
     return Diagnosis(
         **common,
         health=_health(detection, findings),
         findings=findings,
-        notes=_notes(detection, context),
+        notes=[*notes, *gpu_notes, *_notes(detection, context)],
     )
 
 
@@ -192,17 +196,19 @@ def _absent(
 
 def _static_findings(
     detection: Detection, facts: dict[str, Any], context: Context
-) -> list[Finding]:
-    """Everything found before importing."""
+) -> tuple[list[Finding], list[str]]:
+    """Everything found before importing, and the notes it leaves."""
     findings = status_findings(detection, facts)
+    notes: list[str] = []
     if detection.status != "metadata_only":
-        findings.extend(requirement_findings(detection, facts, context))
+        unmet, notes = requirement_findings(detection, facts, context)
+        findings.extend(unmet)
     if detection.key == "keras":
-        findings.extend(keras_findings(facts, context))
+        findings.extend(keras_findings(detection, facts, context))
     if detection.key == "tensorflow":
         findings.extend(tensorflow_findings(detection, facts, context))
     findings.extend(gpu_findings(detection, facts, context))
-    return findings
+    return findings, notes
 
 
 def _companion_findings(

@@ -13,13 +13,14 @@ from __future__ import annotations
 import contextlib
 import re
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from packaging.version import InvalidVersion, Version
 
+from ._doctor_gpu import GpuRemedy, cuda_runs, gpu_remedy
 from ._doctor_model import Finding, MachineFacts
 from ._doctor_requirements import Installed, Unmet, at, unmet_requirements
 from ._signatures import fill, signature
@@ -31,7 +32,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COMPANIONS",
+    "GPU_FAILS",
+    "NOT_USING_GPU",
     "Context",
+    "apply_gpu_remedies",
     "base_facts",
     "finding",
     "gpu_findings",
@@ -53,6 +57,7 @@ KERAS_BACKENDS: Final = {
 _INFERENCE_BACKENDS: Final = {"numpy": "numpy", "openvino": "openvino"}
 
 _NUMPY_2: Final = 2
+_KERAS_3: Final = 3
 
 #: TensorFlow reads TF_USE_LEGACY_KERAS as true for exactly these values.
 _TRUE: Final = frozenset({"1", "true", "True"})
@@ -103,7 +108,6 @@ def base_facts(
         "driver": context.machine.driver,
         "max_cuda": context.machine.max_cuda,
         "build": detection.build,
-        "jax_cuda": _jax_cuda(context.machine),
     }
 
 
@@ -195,17 +199,33 @@ def _requirement_finding(
     )
 
 
+def _extra_note(unmet: Unmet, facts: Mapping[str, Any]) -> str:
+    marker = unmet.requirement.marker
+    return (
+        f"{facts['name']} {facts['version']} asks for {unmet.text} with an"
+        f" extra ({marker}); {unmet.name} {unmet.installed} is installed,"
+        " which matters only if that extra was installed (pip does not"
+        " record which extras were)"
+    )
+
+
 def requirement_findings(
     detection: Detection, facts: Mapping[str, Any], context: Context
-) -> list[Finding]:
-    """The framework's own ``Requires-Dist`` that this environment breaks."""
+) -> tuple[list[Finding], list[str]]:
+    """The framework's own ``Requires-Dist`` that this environment breaks:
+    findings for its unconditional requirements, notes for its extras'."""
     path = _effective_record(detection)
     if path is None:
-        return []
-    return [
-        _requirement_finding(unmet, facts, detection.key)
-        for unmet in unmet_requirements(at(path), context.installed)
-    ]
+        return [], []
+    unmet = unmet_requirements(at(path), context.installed)
+    return (
+        [
+            _requirement_finding(u, facts, detection.key)
+            for u in unmet
+            if not u.extra_only
+        ],
+        [_extra_note(u, facts) for u in unmet if u.extra_only],
+    )
 
 
 def torch_index(torch_version: str | None) -> str:
@@ -243,7 +263,11 @@ def companion_record_findings(
 ) -> list[Finding]:
     """A torch companion whose ``Requires-Dist`` pins another torch."""
     for unmet in unmet_requirements(dist, context.installed):
-        if unmet.name != "torch" or unmet.installed is None:
+        if (
+            unmet.name != "torch"
+            or unmet.installed is None
+            or unmet.extra_only
+        ):
             continue
         version = context.installed.version(companion)
         facts = companion_facts(
@@ -269,10 +293,19 @@ def _backend_installed(backend: str, context: Context) -> bool:
     )
 
 
+def is_keras_3(detection: Detection) -> bool:
+    """Whether *detection* is Keras 3 or newer: only those choose a backend
+    (Keras 2.4-2.15 is TensorFlow's and ignores ``KERAS_BACKEND``)."""
+    version = detection.parsed_version
+    return version is not None and version.major >= _KERAS_3
+
+
 def keras_findings(
-    facts: Mapping[str, Any], context: Context
+    detection: Detection, facts: Mapping[str, Any], context: Context
 ) -> list[Finding]:
-    """Keras without any backend, or configured for one that is missing."""
+    """Keras 3 without any backend, or configured for one that is missing."""
+    if not is_keras_3(detection):
+        return []
     env = context.env
     backend = env.keras_backend
     if _backend_installed(backend, context):
@@ -295,9 +328,9 @@ def keras_findings(
 def keras_runtime_findings(
     detection: Detection, facts: Mapping[str, Any], context: Context
 ) -> list[Finding]:
-    """Keras' probe says it runs on another backend than configured."""
+    """Keras 3's probe says it runs on another backend than configured."""
     probe = detection.probe
-    if probe is None or probe.gpu is None:
+    if probe is None or probe.gpu is None or not is_keras_3(detection):
         return []
     actual = dict(probe.gpu.details).get("keras_backend")
     wanted = context.env.keras_backend
@@ -339,30 +372,12 @@ def tensorflow_findings(
 
 # -- GPU builds and this machine ------------------------------------------------
 
-
-def _jax_cuda(machine: MachineFacts) -> str:
-    return "cuda13" if machine.max_cuda == "13.x" else "cuda12"
-
-
-def _cpu_only_fix(detection: Detection, context: Context) -> str | None:
-    """The command that swaps a CPU-only build for a CUDA one (Linux)."""
-    version = detection.parsed_version
-    public = version.public if version else detection.version
-    if context.platform != "linux":
-        return None
-    if detection.key == "pytorch":
-        return f'pip install --force-reinstall "torch=={public}"'
-    if detection.distribution == "tensorflow-cpu":
-        return (
-            "pip uninstall -y tensorflow-cpu && pip install"
-            f' "tensorflow[and-cuda]=={public}"'
-        )
-    if detection.distribution == "onnxruntime":
-        return (
-            "pip uninstall -y onnxruntime && pip install"
-            f" onnxruntime-gpu=={public}"
-        )
-    return None
+#: Findings that say a framework does not use the GPU: when no GPU build of
+#: it runs here (``gpu_fit()`` answers with the CPU build), they are notes.
+NOT_USING_GPU: Final = frozenset({"cpu-build-on-gpu", "jax-cuda-plugin"})
+#: Findings that say a GPU build fails here; ``gpu_fit()`` names the build
+#: that runs instead.
+GPU_FAILS: Final = frozenset({"cuda-driver", "gpu-too-old"})
 
 
 def _cpu_only(detection: Detection) -> str | None:
@@ -384,12 +399,6 @@ def _cpu_only(detection: Detection) -> str | None:
     return None
 
 
-def _major(text: str | None) -> int | None:
-    """The leading number of ``12.8``, ``13.x`` (``None`` without one)."""
-    match = re.match(r"(\d+)", text or "")
-    return int(match[1]) if match else None
-
-
 def _cuda_build(build: str | None) -> str | None:
     """``12.8`` from the build ``cuda 12.8``."""
     return build[5:] if build and build.startswith("cuda ") else None
@@ -399,7 +408,8 @@ def gpu_findings(
     detection: Detection, facts: Mapping[str, Any], context: Context
 ) -> list[Finding]:
     """CPU-only builds, CUDA builds newer than the driver, and JAX without
-    its CUDA plugin, on a machine known to have an NVIDIA GPU."""
+    its CUDA plugin, on a machine known to have an NVIDIA GPU (the fixes
+    come later, from :func:`apply_gpu_remedies`)."""
     machine = context.machine
     if not machine.has_gpu:
         return []
@@ -407,23 +417,15 @@ def gpu_findings(
     found: list[Finding] = []
     why = _cpu_only(detection)
     if why:
-        fix = _cpu_only_fix(detection, context)
         found.append(
             finding(
                 "cpu-build-on-gpu",
-                {**facts, "build_evidence": why, "gpu_fix": fix or ""},
+                {**facts, "build_evidence": why},
                 [why, machine.summary()],
             )
         )
-        if fix is None:
-            found[-1] = attrs.evolve(
-                found[-1],
-                fix=None,
-                hint="install a GPU build (`dlchoose gpu`)",
-            )
     cuda = _cuda_build(detection.build)
-    major, limit = _major(cuda), _major(machine.max_cuda)
-    if major is not None and limit is not None and major > limit:
+    if cuda and machine.max_cuda and not cuda_runs(cuda, machine.max_cuda):
         found.append(
             finding(
                 "cuda-driver",
@@ -435,7 +437,7 @@ def gpu_findings(
         found.append(
             finding(
                 "jax-cuda-plugin",
-                {**facts, "jax_cuda": _jax_cuda(machine)},
+                facts,
                 [
                     "no jax-cuda12-plugin or jax-cuda13-plugin",
                     machine.summary(),
@@ -448,3 +450,45 @@ def gpu_findings(
 def _has_jax_plugin(context: Context) -> bool:
     names = ("jax-cuda12-plugin", "jax-cuda13-plugin", "jax-rocm7-plugin")
     return any(context.installed.version(n) is not None for n in names)
+
+
+def apply_gpu_remedies(
+    findings: Sequence[Finding],
+    detection: Detection,
+    name: str,
+    context: Context,
+) -> tuple[list[Finding], list[str]]:
+    """GPU findings with ``gpu_fit()``'s fix, or its reason in words.
+
+    A finding that the framework does not use the GPU becomes a note when
+    ``gpu_fit()`` says no GPU build of it runs here: the CPU build is then
+    the right one.  Returns the findings and those notes.
+    """
+    codes = {f.code for f in findings} & (NOT_USING_GPU | GPU_FAILS)
+    if not codes:
+        return list(findings), []
+    remedy = gpu_remedy(detection.key, name, context.machine)
+    kept: list[Finding] = []
+    notes: list[str] = []
+    for found in findings:
+        if found.code not in codes:
+            kept.append(found)
+        elif found.code in NOT_USING_GPU and remedy.cpu_is_best:
+            notes.append(f"{found.title}, but {remedy.hint}")
+        else:
+            kept.append(_with_remedy(found, remedy, detection.distribution))
+    return kept, notes
+
+
+def _with_remedy(
+    found: Finding, remedy: GpuRemedy, installed: str | None
+) -> Finding:
+    """*found* with *remedy*'s command, the installed build uninstalled
+    first (a CPU build of the same version would count as installed, and
+    variants share one module folder); JAX's plugin needs no uninstall."""
+    fix = remedy.fix
+    if fix and installed and found.code != "jax-cuda-plugin":
+        fix = f"pip uninstall -y {installed} && {fix}"
+    return attrs.evolve(
+        found, fix=fix, hint=found.hint if fix else remedy.hint
+    )

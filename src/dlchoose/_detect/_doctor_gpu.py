@@ -1,96 +1,42 @@
-"""The machine facts the doctor's GPU checks take, read without a driver.
+"""The machine facts the doctor's GPU checks take, and the GPU fixes.
 
-First from :func:`dlchoose.gpu` (the GPU capability: driver, devices and
-their compute capabilities, ``nvidia-smi`` in a child with a timeout).
-Should that fail, from what the kernel exposes: the NVIDIA driver version
-and the GPUs listed under ``/proc/driver/nvidia/gpus``, less those that
-``CUDA_VISIBLE_DEVICES`` hides.  When nothing can be said (no ``/proc``),
-the facts stay unknown and the GPU checks say so instead of guessing.
+Both come from the GPU capability, never from a table of the doctor's
+own: the facts are :func:`dlchoose.gpu`'s report (driver, the newest CUDA
+it runs on this OS, devices and their compute capabilities, its notes),
+so ``dlchoose doctor`` and ``dlchoose gpu`` cannot disagree about this
+machine; a fix that installs a GPU build is ``gpu_fit()``'s command for
+that machine, and where ``gpu_fit()`` answers with the CPU build (or does
+not know the framework) the doctor says so in words instead of a command.
 """
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
-from packaging.version import InvalidVersion, Version
+import attrs
 
+from .._gpu import FitStatus, gpu, gpu_fit
+from ..exceptions import DlchooseError
 from ._doctor_model import MachineFacts
 
 
 if TYPE_CHECKING:
-    from . import EnvironmentReport
+    from .._gpu import GpuFit, GpuReport
 
 
 __all__ = [
+    "GpuRemedy",
+    "cuda_runs",
     "from_gpu_report",
     "gather_machine",
-    "machine_facts",
-    "max_cuda_for",
+    "gpu_remedy",
 ]
 
-#: The oldest Linux driver of each CUDA major release, from NVIDIA's CUDA
-#: compatibility documentation (minor version compatibility: a driver of
-#: the first release of a major runs every minor release of it).
-_MINIMUM_DRIVERS: Final = (
-    ("13.x", Version("580")),
-    ("12.x", Version("525.60.13")),
-    ("11.x", Version("450.80.02")),
-)
 
-
-def max_cuda_for(driver: str | None) -> str | None:
-    """The newest CUDA major release that Linux *driver* runs (``12.x``)."""
-    if driver is None:
-        return None
-    try:
-        version = Version(driver)
-    except InvalidVersion:
-        return None
-    for cuda, minimum in _MINIMUM_DRIVERS:
-        if version >= minimum:
-            return cuda
-    return None
-
-
-def _gpu_count(proc: Path) -> int | None:
-    try:
-        return sum(1 for _ in (proc / "driver" / "nvidia" / "gpus").iterdir())
-    except OSError:
-        return None
-
-
-def machine_facts(
-    env: EnvironmentReport, *, proc: Path = Path("/proc")
-) -> MachineFacts:
-    """NVIDIA facts from ``/proc`` and the visibility variables.
-
-    No driver in ``/proc`` on Linux means no usable NVIDIA GPU (a
-    container without GPU access looks the same, which is the same answer
-    for the frameworks in it); without ``/proc`` at all the facts are
-    unknown.
-    """
-    if not (proc / "self").exists():
-        return MachineFacts(source="unknown: no /proc on this system")
-    driver = env.nvidia_driver
-    if driver is None:
-        return MachineFacts(
-            nvidia_gpus=0, source=f"{proc}: no NVIDIA driver loaded"
-        )
-    count = _gpu_count(proc)
-    visible = env.visible_devices
-    if count is not None and visible is not None:
-        count = min(count, len(visible))
-    return MachineFacts(
-        nvidia_gpus=count,
-        driver=driver,
-        max_cuda=max_cuda_for(driver),
-        source=f"{proc}/driver/nvidia",
-    )
-
-
-def from_gpu_report(report: Any) -> MachineFacts:
+def from_gpu_report(report: GpuReport) -> MachineFacts:
     """:class:`MachineFacts` from a :func:`dlchoose.gpu` report."""
     vendor = str(report.vendor)
     devices = tuple(report.devices)
@@ -108,20 +54,80 @@ def from_gpu_report(report: Any) -> MachineFacts:
         ],
         source="dlchoose.gpu()",
         description=report.summary,
+        notes=report.notes,
+        report=report,
     )
 
 
 def gather_machine(
-    env: EnvironmentReport, read_gpu: Callable[[], Any] | None = None
+    read_gpu: Callable[[], GpuReport] | None = None,
 ) -> MachineFacts:
-    """This machine's facts: :func:`dlchoose.gpu`'s (or *read_gpu*'s),
-    else ``/proc``'s."""
-    reader = read_gpu
-    if reader is None:
-        from .._gpu import gpu
+    """This machine's facts: :func:`dlchoose.gpu`'s (or *read_gpu*'s).
 
-        reader = gpu
+    Its errors are not caught: ``dlchoose gpu`` would fail the same way.
+    """
+    return from_gpu_report((read_gpu or gpu)())
+
+
+def _cuda_tuple(text: str) -> tuple[int, ...]:
+    """``(12, 8)`` from ``12.8``; ``(12,)`` from the family ``12.x``."""
+    return tuple(int(part) for part in re.findall(r"\d+", text))
+
+
+def cuda_runs(build_cuda: str, max_cuda: str) -> bool:
+    """Whether a build for CUDA *build_cuda* (``12.8``) runs on a driver
+    whose newest CUDA is *max_cuda* (``12.x`` for a family, ``10.2`` for a
+    single release, as :func:`dlchoose.gpu` labels it)."""
+    limit = _cuda_tuple(max_cuda)
+    return _cuda_tuple(build_cuda)[: len(limit)] <= limit
+
+
+@attrs.frozen(kw_only=True)
+class GpuRemedy:
+    """What the GPU capability says to install instead, for one framework."""
+
+    fix: str | None = None
+    """``gpu_fit()``'s command, when it answers with a GPU build."""
+    hint: str | None = None
+    """Why no command, in words, when it does not."""
+    cpu_is_best: bool = False
+    """``gpu_fit()`` answered with the CPU build: no GPU build runs here."""
+
+
+def _fit(key: str, report: GpuReport) -> GpuFit | None:
     try:
-        return from_gpu_report(reader())
-    except Exception:  # noqa: BLE001 - GPU facts are extra; /proc remains
-        return machine_facts(env)
+        (fit,) = gpu_fit([key], machine=report)
+    except DlchooseError:
+        return None
+    return fit
+
+
+def gpu_remedy(
+    key: str,
+    name: str,
+    machine: MachineFacts,
+    *,
+    fit: Callable[[str, Any], GpuFit | None] = _fit,
+) -> GpuRemedy:
+    """``gpu_fit()``'s answer for registry *key* (display *name*) on
+    *machine*: its command when it is a GPU build, else its reason."""
+    see = f"see `dlchoose gpu {key}`"
+    answer = None if machine.report is None else fit(key, machine.report)
+    if answer is None:
+        return GpuRemedy(
+            hint=f"dlchoose cannot say which GPU build of {name} runs here;"
+            f" {see}"
+        )
+    command = answer.install_command
+    if answer.status is FitStatus.GPU and command:
+        return GpuRemedy(fix=command)
+    why = "; ".join(answer.reasons[:1]) or "no build data"
+    if answer.status is FitStatus.CPU:
+        return GpuRemedy(
+            hint=f"no GPU build of {answer.name} runs here: {why}; {see}",
+            cpu_is_best=True,
+        )
+    return GpuRemedy(
+        hint=f"dlchoose cannot say which GPU build of {answer.name} runs"
+        f" here: {why}; {see}"
+    )

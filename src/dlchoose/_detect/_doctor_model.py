@@ -12,6 +12,7 @@ from .._choice import Choice
 
 
 if TYPE_CHECKING:
+    from .._gpu import GpuReport
     from .._sources import Source
 
 
@@ -120,8 +121,8 @@ def _optional_int(value: object) -> int | None:
 class MachineFacts:
     """What the GPU checks know of this machine; ``None`` is unknown.
 
-    The doctor gathers these itself (from :func:`dlchoose.gpu` when it
-    exists, else from ``/proc`` and the variables); tests pass their own.
+    The doctor takes them from :func:`dlchoose.gpu` (so it and ``dlchoose
+    gpu`` always agree); tests may pass their own.
     """
 
     nvidia_gpus: int | None = attrs.field(
@@ -139,6 +140,11 @@ class MachineFacts:
     """Where the facts came from."""
     description: str | None = None
     """The facts in words, as their source put them."""
+    notes: tuple[str, ...] = attrs.field(converter=_strings, default=())
+    """What the source said about its own facts (a variable ignored…)."""
+    report: GpuReport | None = attrs.field(default=None, eq=False, repr=False)
+    """The :func:`dlchoose.gpu` report behind these facts, which the GPU
+    fixes are chosen for (``gpu_fit``); ``None`` for facts made by hand."""
 
     @property
     def known(self) -> bool:
@@ -173,6 +179,7 @@ class MachineFacts:
             "compute_capabilities": list(self.compute_capabilities),
             "source": self.source,
             "summary": self.summary(),
+            "notes": list(self.notes),
         }
 
 

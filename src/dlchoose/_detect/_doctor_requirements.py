@@ -2,10 +2,11 @@
 
 A framework's ``Requires-Dist`` lines are evaluated with
 :mod:`packaging.markers` against this interpreter.  A requirement that
-applies only to an extra counts only when its package is installed (pip
-does not record which extras were asked for, so an installed package is
-the only evidence that one was).  Nothing is imported: a mismatch found
-here is found before the probe.
+applies only to an extra is reported apart (:attr:`Unmet.extra_only`):
+pip does not record which extras were asked for, so an installed package
+that misses an extra's pin may belong to something else entirely
+(TensorFlow's ``and-cuda`` pins a cuDNN that torch, next to it, replaced).
+Nothing is imported: a mismatch found here is found before the probe.
 """
 
 from __future__ import annotations
@@ -74,6 +75,9 @@ class Unmet:
     requirement: Requirement
     installed: str | None
     """The installed version; ``None`` when the package is missing."""
+    extra_only: bool = False
+    """The requirement applies only to an extra (which pip does not record
+    as chosen or not)."""
 
     @property
     def name(self) -> str:
@@ -127,7 +131,11 @@ def _satisfied(requirement: Requirement, installed: str) -> bool:
 
 def unmet_requirements(dist: Any, installed: Installed) -> tuple[Unmet, ...]:
     """The requirements of distribution *dist* that this environment does
-    not meet, in the order its metadata lists them."""
+    not meet, in the order its metadata lists them.
+
+    An extra's requirement counts only when its package is installed and
+    meets no requirement on that package (see :func:`_any_satisfied`).
+    """
     requires, extras = read_requires(dist)
     applicable = [
         (requirement, applies)
@@ -137,14 +145,20 @@ def unmet_requirements(dist: Any, installed: Installed) -> tuple[Unmet, ...]:
     found: list[Unmet] = []
     for requirement, applies in applicable:
         version = installed.version(requirement.name)
+        always = applies == "always"
         if version is None:
-            if applies == "always":
+            if always:
                 found.append(Unmet(requirement=requirement, installed=None))
         elif not _satisfied(requirement, version) and (
-            applies == "always"
-            or not _any_satisfied(applicable, requirement.name, version)
+            always or not _any_satisfied(applicable, requirement.name, version)
         ):
-            found.append(Unmet(requirement=requirement, installed=version))
+            found.append(
+                Unmet(
+                    requirement=requirement,
+                    installed=version,
+                    extra_only=not always,
+                )
+            )
     return tuple(found)
 
 
@@ -167,8 +181,8 @@ def _any_satisfied(
 
     Extras may pin one package differently (jax pins ``jaxlib==0.10.1``
     for its ``minimum-jaxlib`` extra and a range everywhere else).  Since
-    pip does not record which extras were chosen, an extra's pin is only
-    a problem when no requirement on that package is met.
+    pip does not record which extras were chosen, an extra's pin is worth
+    a note only when no requirement on that package is met.
     """
     key = canonicalize_name(name)
     return any(

@@ -156,7 +156,10 @@ def _keras_dir(env: Mapping[str, str]) -> Path:
     """Where Keras keeps ``keras.json``, by Keras' own rules."""
     if env.get("KERAS_HOME"):
         return Path(env["KERAS_HOME"])
-    home = Path(env.get("HOME") or Path.home())
+    try:
+        home = Path(env.get("HOME") or Path.home())
+    except (RuntimeError, KeyError):  # no HOME and no password entry
+        home = Path("/nonexistent")
     if os.access(home, os.W_OK):
         return home / ".keras"
     import tempfile  # rarely needed; slow to import

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import Final
 
 from ._environment import KERAS_BACKENDS, keras_backend
-from ._model import parse_version
+from ._model import version_facts
 
 
 __all__ = ["TRAINING_BACKENDS", "keras_backend_reasons"]
@@ -32,10 +32,10 @@ def keras_backend_reasons(
 ) -> list[str]:
     """Why Keras *version* may have no backend; *backend_found* tells
     whether a backend's module (its import name) is installed."""
-    parsed = parse_version(version)
+    _, major, _ = version_facts(version)
     usable = (
         _KERAS_2_BACKENDS
-        if parsed is not None and parsed.major < _MULTI_BACKEND_MAJOR
+        if major is not None and major < _MULTI_BACKEND_MAJOR
         else TRAINING_BACKENDS
     )
     reasons: list[str] = []

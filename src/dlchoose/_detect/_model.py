@@ -8,6 +8,8 @@ whose schema ``docs/detection.md`` documents and golden tests pin.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
 
@@ -28,6 +30,7 @@ __all__ = [
     "DistributionRecord",
     "parse_version",
     "strings",
+    "version_facts",
 ]
 
 
@@ -60,6 +63,38 @@ _FOUND: Final = frozenset(
         DetectionStatus.CONFLICT,
     }
 )
+
+
+#: ``N(.N)*(+local)``, the spelling of nearly every framework wheel: valid
+#: PEP 440, and read without importing ``packaging.version`` (whose import
+#: and pattern cost the fast path more than reading a version).
+_PLAIN_VERSION: Final = (
+    r"([0-9]+)(?:\.[0-9]+)*(?:\+([a-z0-9]+(?:\.[a-z0-9]+)*))?"
+)
+
+
+def version_facts(raw: str | None) -> tuple[bool, int | None, str | None]:
+    """Whether *raw* is a PEP 440 version, its major release number and
+    its local label (lower case, ``.``-separated), as packaging reads them."""
+    if raw is None:
+        return False, None, None
+    plain = re.fullmatch(_PLAIN_VERSION, raw, re.IGNORECASE)
+    if plain is not None:
+        return True, int(plain[1]), _local(plain[2])
+    parsed = parse_version(raw)
+    if parsed is None:
+        return False, None, None
+    return True, parsed.major, parsed.local
+
+
+def _local(label: str | None) -> str | None:
+    """A local label as packaging normalises it (``CU121.007`` → ``cu121.7``)."""
+    if not label:
+        return None
+    return ".".join(
+        str(int(part)) if part.isdigit() else part.lower()
+        for part in label.split(".")
+    )
 
 
 def parse_version(raw: str | None) -> Version | None:

@@ -128,8 +128,17 @@ def _maven_versions(folder: Path) -> tuple[list[str], list[str]]:
     return names, versions
 
 
+def _home() -> Path:
+    """The home folder; ``/nonexistent`` when there is none (no ``HOME``
+    and no password entry), so that nothing is found there."""
+    try:
+        return Path.home()
+    except (RuntimeError, KeyError):
+        return Path("/nonexistent")
+
+
 def _maven(groups: Sequence[str], checked: list[str]) -> list[Evidence]:
-    repository = Path.home() / ".m2" / "repository"
+    repository = _home() / ".m2" / "repository"
     found: list[Evidence] = []
     for group in groups:
         folder = repository.joinpath(*group.split("."))
@@ -173,7 +182,7 @@ def _crate_hits(registry: Path, crate: str) -> list[tuple[str, str]]:
 
 
 def _cargo(crates: Sequence[str], checked: list[str]) -> list[Evidence]:
-    home = Path(os.environ.get("CARGO_HOME") or Path.home() / ".cargo")
+    home = Path(os.environ.get("CARGO_HOME") or _home() / ".cargo")
     registry = home / "registry"
     found: list[Evidence] = []
     for crate in crates:

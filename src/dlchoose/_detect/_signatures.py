@@ -204,10 +204,8 @@ CATALOG: Final[tuple[Signature, ...]] = (
             " NVIDIA driver {driver} can run (it runs CUDA {max_cuda} at"
             " most)."
         ),
-        hint=(
-            "update the NVIDIA driver, or install a build of {name} for"
-            " CUDA {max_cuda} or older (`dlchoose gpu` lists them)"
-        ),
+        # The fix is gpu_fit()'s build for this driver (see _doctor_gpu).
+        hint="or update the NVIDIA driver",
         source=Source(
             title="NVIDIA: CUDA Compatibility (minimum driver per CUDA"
             " release)",
@@ -228,10 +226,7 @@ CATALOG: Final[tuple[Signature, ...]] = (
             "this build of {name} {version} has no kernels for this GPU's"
             " architecture: the GPU is older than the build supports."
         ),
-        hint=(
-            "install a release or CUDA variant of {name} that still"
-            " includes this GPU's compute capability (`dlchoose gpu`)"
-        ),
+        # The fix is gpu_fit()'s build for this GPU (see _doctor_gpu).
         source=Source(
             title="PyTorch dev-discuss: Maxwell and Pascal architecture"
             " support removed in CUDA 12.8 and 12.9 builds",
@@ -255,7 +250,7 @@ CATALOG: Final[tuple[Signature, ...]] = (
             " (jax-cuda12-plugin or jax-cuda13-plugin) is installed,"
             " though this machine has an NVIDIA GPU."
         ),
-        fix='pip install "jax[{jax_cuda}]=={version}"',
+        # The fix is gpu_fit()'s JAX build for this machine.
         source=Source(
             title="jax-ml/jax#29068: An NVIDIA GPU may be present on this"
             " machine, but a CUDA-enabled jaxlib is not installed",
@@ -401,7 +396,7 @@ CATALOG: Final[tuple[Signature, ...]] = (
             "{name} {version} is a CPU-only build ({build_evidence}), but"
             " this machine has {gpu_summary}."
         ),
-        fix="{gpu_fix}",
+        # The fix is gpu_fit()'s build for this machine.
         source=Source(
             title="PyTorch: Start Locally (choose the compute platform)",
             url="https://pytorch.org/get-started/locally/",

@@ -10,6 +10,7 @@ index's answer through one seam (:mod:`._join`).
 from __future__ import annotations
 
 from ._api import gpu_fit
+from ._cuda import newest_cuda
 from ._devices import GpuDevice
 from ._fit import GpuFit
 from ._machine import GpuReport, gpu
@@ -27,4 +28,5 @@ __all__ = [
     "Vendor",
     "gpu",
     "gpu_fit",
+    "newest_cuda",
 ]

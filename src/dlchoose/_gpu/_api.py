@@ -40,6 +40,19 @@ def _check_names(names: object) -> tuple[str, ...] | None:
     return checked
 
 
+def _check_machine(machine: object, overrides: tuple[object, ...]) -> None:
+    if not isinstance(machine, GpuReport):
+        raise TypeError(
+            "machine must be a GpuReport (from dlchoose.gpu()),"
+            f" not {type(machine).__name__}"
+        )
+    if any(value is not None for value in overrides):
+        raise ValueError(
+            "pass either machine or driver/compute_capability/gpu_vendor,"
+            " not both: give the overrides to dlchoose.gpu() instead"
+        )
+
+
 def _untracked(key: str, name: str, platform: Platform) -> GpuFit:
     return GpuFit(
         framework=key,
@@ -101,7 +114,8 @@ def gpu_fit(
 
     *names* are registry names or aliases (every framework with GPU builds
     by default).  The machine is this one (:func:`dlchoose.gpu`), the
-    *machine* given, or the one *driver*, *compute_capability* and
+    *machine* given (a :class:`GpuReport`; then the three overrides must
+    be left out), or the one *driver*, *compute_capability* and
     *gpu_vendor* describe.  The target is this interpreter, or CPython
     *python* on *platform* (a wheel platform tag), as in
     :func:`dlchoose.compatibility`, whose answer caps each build at the
@@ -121,8 +135,10 @@ def gpu_fit(
         else [get_framework(name).key for name in checked]
     )
     target = target_platform(platform)
-    if machine is None:
-        overrides = (driver, compute_capability, gpu_vendor)
+    overrides = (driver, compute_capability, gpu_vendor)
+    if machine is not None:
+        _check_machine(machine, overrides)
+    else:
         machine = (
             detect_machine(Host())
             if all(value is None for value in overrides)

@@ -40,6 +40,11 @@ NVIDIA_CUDA13_ARCHS: Final = Source(
     url="https://docs.nvidia.com/cuda/archive/13.0.0/cuda-toolkit-release-notes/index.html",
     date=date(2025, 8, 1),
 )
+NVIDIA_NVCC_ARCHS: Final = Source(
+    title="NVIDIA, CUDA Toolkit release notes and nvcc GPU feature lists per release: sm_80 new in 11.0, sm_86 in 11.1, sm_89 and sm_90 in 11.8, sm_100/sm_120 in 12.8, sm_103/sm_121 in 12.9",
+    url="https://docs.nvidia.com/cuda/cuda-compiler-driver-nvcc/index.html#gpu-feature-list",
+    date=READ,
+)
 UV_TORCH_BACKEND: Final = Source(
     title="astral-sh/uv crates/uv-torch/src/backend.rs: --torch-backend=auto picks the first PyTorch index (newest CUDA first) whose minimum driver the detected driver meets; Linux and Windows tables",
     url="https://github.com/astral-sh/uv/blob/main/crates/uv-torch/src/backend.rs",
@@ -130,6 +135,18 @@ TF_TESTED_BUILDS: Final = Source(
     date=READ,
 )
 
+TF_BAZELRC_CUDA12: Final = Source(
+    title="tensorflow/tensorflow .bazelrc, cuda12_version / cuda_clang configs: sm_60, sm_70, sm_80, sm_89 and PTX compute_90, the list the 2.17-2.21 wheels' build_info.py reports",
+    url="https://github.com/tensorflow/tensorflow/blob/4efe77a0562d30d57b733ebb4adfa4ea1f930ecb/.bazelrc#L284-L289",
+    date=READ,
+)
+
+TF_BUILD_INFO: Final = Source(
+    title="tensorflow wheels on PyPI, tensorflow/python/platform/build_info.py cuda_compute_capabilities (Linux x86_64): 2.15 sm_50,sm_60,sm_70,sm_75,compute_80; 2.16 sm_50,sm_60,sm_70,sm_80,compute_90; 2.17-2.21 sm_60,sm_70,sm_80,sm_89,compute_90",
+    url="https://pypi.org/project/tensorflow/#files",
+    date=READ,
+)
+
 # -- Others --------------------------------------------------------------------
 
 PADDLE_INSTALL: Final = Source(
@@ -140,6 +157,11 @@ PADDLE_INSTALL: Final = Source(
 ORT_CUDA_EP: Final = Source(
     title="ONNX Runtime, CUDA Execution Provider requirements: onnxruntime-gpu on PyPI built for CUDA 12 (1.19-1.26) and, per the wheels' [cuda] extra, CUDA 13 from 1.27",
     url="https://onnxruntime.ai/docs/execution-providers/CUDA-ExecutionProvider.html#requirements",
+    date=READ,
+)
+ORT_INSTALL: Final = Source(
+    title="ONNX Runtime, Install: from 1.21 onnxruntime-gpu's [cuda,cudnn] extras bring the CUDA and cuDNN libraries from PyPI (pip install onnxruntime-gpu[cuda,cudnn])",
+    url="https://onnxruntime.ai/docs/install/#python-installs",
     date=READ,
 )
 MXNET_ATTIC: Final = Source(

@@ -16,13 +16,22 @@ import attrs
 from .._sources import Source
 from ._citations import (
     NVIDIA_MINOR_COMPAT,
+    NVIDIA_NVCC_ARCHS,
     NVIDIA_RELEASE_NOTES,
     NVIDIA_RELEASE_NOTES_10_2,
 )
-from ._values import OsFamily
+from ._values import OsFamily, parse_driver
 
 
-__all__ = ["CUDA_DRIVERS", "CudaDriver", "max_cuda", "min_driver"]
+__all__ = [
+    "CUDA_DRIVERS",
+    "NEWEST_ARCHITECTURE",
+    "CudaDriver",
+    "max_cuda",
+    "min_driver",
+    "newest_architecture",
+    "newest_cuda",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -126,4 +135,53 @@ def max_cuda(
     return next(
         (row for row in CUDA_DRIVERS if driver >= row.for_os(os_family)),
         None,
+    )
+
+
+def newest_cuda(
+    driver: str | tuple[int, ...], os_family: str, *, wsl: bool = False
+) -> str | None:
+    """The newest CUDA an NVIDIA *driver* runs builds for, ``"12.x"``.
+
+    *driver* is a version (``"550.54.14"`` or ``(550, 54, 14)``),
+    *os_family* ``"linux"``, ``"windows"`` or ``"macos"``; under WSL2
+    (*wsl*) the Windows driver table applies.  ``None`` when the driver
+    is older than every row of the table.  Raises
+    :class:`~dlchoose.exceptions.InvalidDriverVersionError` for a version
+    that is not one.
+    """
+    parsed = driver if isinstance(driver, tuple) else parse_driver(driver)
+    family = OsFamily.WINDOWS if wsl else OsFamily.parse(os_family)
+    row = max_cuda(parsed, family)
+    return row.label if row is not None else None
+
+
+#: The newest compute capability each CUDA release can compile for, newest
+#: release first (``(first CUDA release, capability)``).  A build for an
+#: older CUDA cannot carry machine code for a newer GPU.  11.4 added 8.7
+#: (Jetson Orin only), left out so that 11.4-11.7 stay at 8.6: the
+#: conservative answer.  Source: :data:`NEWEST_ARCHITECTURE_SOURCE`.
+NEWEST_ARCHITECTURE: Final = (
+    ((12, 9), (12, 1)),
+    ((12, 8), (12, 0)),
+    ((11, 8), (9, 0)),
+    ((11, 1), (8, 6)),
+    ((11, 0), (8, 0)),
+    ((10, 0), (7, 5)),
+    ((9, 0), (7, 0)),
+    ((8, 0), (6, 2)),
+)
+NEWEST_ARCHITECTURE_SOURCE: Final = NVIDIA_NVCC_ARCHS
+
+
+def newest_architecture(cuda: tuple[int, ...]) -> tuple[int, int]:
+    """The newest compute capability CUDA *cuda* can compile for.
+
+    A whole family (``(12,)``: some 12.x not recorded) gets its newest
+    release's, since the build may use it.
+    """
+    release = cuda if len(cuda) > 1 else (cuda[0], 99)
+    return next(
+        (arch for first, arch in NEWEST_ARCHITECTURE if release >= first),
+        NEWEST_ARCHITECTURE[-1][1],
     )

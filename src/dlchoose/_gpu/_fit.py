@@ -53,8 +53,9 @@ class GpuFit:
     status: FitStatus = attrs.field(converter=to_fit_status)
     reason: str | None = None
     """Why no GPU build, one of ``no_gpu``, ``no_build_for_platform``,
-    ``driver_too_old``, ``architecture_not_included``, ``not_installable``;
-    ``None`` when a GPU build fits."""
+    ``driver_too_old``, ``architecture_not_included``, ``not_installable``,
+    ``architecture_unknown`` (status ``unknown``: the GPU is newer than
+    every build's CUDA can target); ``None`` when a GPU build fits."""
     version: str | None = None
     """The release to install (GPU build, else CPU build)."""
     build: GpuBuild | None = None
@@ -80,6 +81,8 @@ class GpuFit:
         """One line: the framework, the answer, the command."""
         if self.status is FitStatus.GPU and self.build is not None:
             what = f"{self.version} {self.build.describe()}"
+        elif self.reason == FitReason.ARCHITECTURE_UNKNOWN:
+            what = "GPU build unknown for this GPU (see why)"
         elif self.status is FitStatus.CPU:
             what = f"CPU build ({_REASON_WORDS.get(self.reason or '', '')})"
         else:
@@ -122,6 +125,7 @@ class FitReason:
     DRIVER_TOO_OLD: Final = "driver_too_old"
     ARCHITECTURE_NOT_INCLUDED: Final = "architecture_not_included"
     NOT_INSTALLABLE: Final = "not_installable"
+    ARCHITECTURE_UNKNOWN: Final = "architecture_unknown"
 
 
 def _cap(build: GpuBuild, answers: Mapping[str, IndexAnswer]) -> str | None:
@@ -180,6 +184,14 @@ def _plain_version(
     return answer.version if answer is not None else table.newest
 
 
+def _index_detail(
+    distribution: str, answers: Mapping[str, IndexAnswer]
+) -> str:
+    """``": <the index's reason>"`` when the index said why, else ``""``."""
+    answer = answers.get(distribution)
+    return f": {answer.detail}" if answer is not None and answer.detail else ""
+
+
 def _cpu_fit(
     table: FrameworkBuilds,
     platform: Platform,
@@ -199,6 +211,7 @@ def _cpu_fit(
         f"CPU build: {command}"
         if command
         else "no CPU build installs on this target either"
+        + _index_detail(table.cpu_distribution, answers)
     )
     return GpuFit(
         framework=table.framework,
@@ -321,6 +334,41 @@ def _nothing_fits(
         reason=code,
         reasons=reasons,
         alternatives=alternatives,
+    )
+
+
+def _beyond_cuda(
+    table: FrameworkBuilds,
+    checks: list[BuildCheck],
+    platform: Platform,
+    answers: Mapping[str, IndexAnswer],
+) -> GpuFit:
+    """Unknown: the newest candidate's CUDA predates this GPU."""
+    check = next(c for c in checks if c.beyond_cuda)
+    cpu = _cpu_fit(
+        table,
+        platform,
+        answers,
+        reason=FitReason.ARCHITECTURE_UNKNOWN,
+        reasons=(),
+    )
+    command = check.build.command(check.version)
+    return attrs.evolve(
+        cpu,
+        status=FitStatus.UNKNOWN,
+        version=check.version,
+        build=check.build,
+        install_command=None,
+        reasons=(
+            (
+                f"{table.display_name} {check.version}"
+                f" ({check.build.variant}): {', '.join(check.unknowns)}"
+            ),
+        ),
+        alternatives=(
+            f"may work, untested on this GPU: {command}",
+            *cpu.alternatives,
+        ),
     )
 
 
@@ -448,9 +496,12 @@ def choose(
         fit = _no_build(table, machine, platform, answers, candidates)
     else:
         fitting = [c for c in checks if c.fits]
+        beyond = any(c.beyond_cuda for c in checks)
         fit = (
             _gpu_fit(table, fitting[0], checks, platform)
             if fitting
+            else _beyond_cuda(table, checks, platform, answers)
+            if beyond
             else _nothing_fits(
                 table,
                 checks,

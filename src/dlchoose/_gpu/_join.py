@@ -11,7 +11,7 @@ from the answer is unknown; the chooser then trusts its own table.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import attrs
 
@@ -49,7 +49,11 @@ Join: TypeAlias = Callable[
 
 
 def index_versions(
-    distributions: Sequence[str], python: str | None, platform: str | None
+    distributions: Sequence[str],
+    python: str | None,
+    platform: str | None,
+    *,
+    ask: Callable[..., Sequence[Any]] | None = None,
 ) -> JoinResult:
     """The package index's answer for each of *distributions*.
 
@@ -57,14 +61,15 @@ def index_versions(
     Python or platform raises
     :class:`~dlchoose.exceptions.UnknownTargetError`, as
     :func:`dlchoose.compatibility` does; any other failure of the index
-    answer becomes a note, and the GPU tables answer alone.
+    answer becomes a note, and the GPU tables answer alone.  *ask*
+    replaces :func:`dlchoose.compatibility` (tests).
     """
-    from .._index._api import compatibility
+    if ask is None:
+        from .._index._api import compatibility
 
+        ask = compatibility
     try:
-        answers = compatibility(
-            list(distributions), python=python, platform=platform
-        )
+        answers = ask(list(distributions), python=python, platform=platform)
     except UnknownTargetError:
         raise
     except (DlchooseError, OSError, ValueError) as err:

@@ -13,6 +13,7 @@ from typing import Any, Final
 
 import attrs
 
+from ..exceptions import ConflictingGpuFactsError
 from ._amd import read_amd
 from ._cuda import max_cuda
 from ._devices import GpuDevice
@@ -43,6 +44,10 @@ __all__ = [
 ]
 
 _NVIDIA_VISIBILITY: Final = ("CUDA_VISIBLE_DEVICES",)
+_CAPABILITY_WORDS: Final = {
+    Vendor.NVIDIA: "NVIDIA compute capability",
+    Vendor.AMD: "AMD architecture",
+}
 _AMD_VISIBILITY: Final = (
     "HIP_VISIBLE_DEVICES",
     "ROCR_VISIBLE_DEVICES",
@@ -290,6 +295,29 @@ def _planned_device(vendor: Vendor, capability: str | None) -> GpuDevice:
     )
 
 
+def _check_vendor(
+    vendor: Vendor, driver: str | None, capability: str | None
+) -> None:
+    """Refuse overrides that no machine has (an NVIDIA driver on AMD)."""
+    said = f"GPU vendor {vendor.value}"
+    if driver is not None and vendor is not Vendor.NVIDIA:
+        raise ConflictingGpuFactsError(
+            f"NVIDIA driver {driver} with {said}",
+            ("a driver with GPU vendor nvidia", "no driver for amd or apple"),
+        )
+    if capability is None:
+        return
+    wanted = Vendor.AMD if capability.startswith("gfx") else Vendor.NVIDIA
+    if vendor is not wanted:
+        raise ConflictingGpuFactsError(
+            f"{_CAPABILITY_WORDS[wanted]} {capability} with {said}",
+            (
+                "compute capability 8.6 with GPU vendor nvidia",
+                "gfx1100 with GPU vendor amd",
+            ),
+        )
+
+
 def planned_machine(
     *,
     family: OsFamily,
@@ -297,7 +325,12 @@ def planned_machine(
     compute_capability: str | None = None,
     gpu_vendor: str | Vendor | None = None,
 ) -> GpuReport:
-    """A machine described by overrides only (nothing is probed)."""
+    """A machine described by overrides only (nothing is probed).
+
+    Raises :class:`~dlchoose.exceptions.ConflictingGpuFactsError` when the
+    overrides contradict each other (an NVIDIA compute capability with
+    ``gpu_vendor="amd"``, a driver version with ``"apple"``).
+    """
     parsed = parse_driver(driver) if driver is not None else None
     capability = (
         parse_capability(compute_capability)
@@ -306,8 +339,10 @@ def planned_machine(
     )
     if gpu_vendor is not None:
         vendor = parse_vendor(gpu_vendor)
+        _check_vendor(vendor, driver, capability)
     elif capability is not None and capability.startswith("gfx"):
         vendor = Vendor.AMD
+        _check_vendor(vendor, driver, capability)
     else:
         vendor = Vendor.NVIDIA
     with_device = capability is not None or vendor is Vendor.APPLE

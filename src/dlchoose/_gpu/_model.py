@@ -19,7 +19,7 @@ from attrs import validators as v
 from packaging.version import Version
 
 from .._sources import Source
-from ._cuda import min_driver
+from ._cuda import min_driver, newest_architecture
 from ._values import (
     Accelerator,
     OsFamily,
@@ -131,13 +131,35 @@ class GpuBuild:
             return None
         return min_driver(self.cuda, os_family)
 
+    @property
+    def newest_capability(self) -> tuple[int, int] | None:
+        """The newest compute capability the build's CUDA can target."""
+        return newest_architecture(self.cuda) if self.cuda else None
+
+    def beyond_cuda(self, capability: tuple[int, int]) -> bool:
+        """Whether *capability* is newer than any this build's CUDA knows.
+
+        Only for rows without a recorded list: whether such a build runs
+        on a newer GPU depends on PTX its project does not publish.
+        """
+        newest = self.newest_capability
+        return (
+            not self.capabilities
+            and newest is not None
+            and capability > newest
+        )
+
     def includes(self, capability: tuple[int, int]) -> bool:
         """Whether a GPU of *capability* finds code in this build.
 
         Machine code for X.y runs on X.z for z >= y (same major); PTX for
         a capability JIT-compiles for any newer one.  Without a recorded
-        list, :attr:`min_capability` is the only bound.
+        list, :attr:`min_capability` bounds it from below and the newest
+        architecture of the build's CUDA from above (a GPU newer than that
+        is not counted as included).
         """
+        if self.beyond_cuda(capability):
+            return False
         if self.capabilities:
             compiled = (capability_tuple(c) for c in self.capabilities)
             if any(
@@ -197,6 +219,8 @@ class FrameworkBuilds:
     cpu_requirement: str
     """``pip install`` target of the CPU build; ``{version}`` as above."""
     cpu_distribution: str
+    """The project whose wheels decide where the CPU build installs (for
+    JAX, ``jaxlib``: ``jax`` itself is pure Python)."""
     cpu_index_url: dict[str, str] = attrs.field(factory=dict)
     """Per OS family value: an index for a smaller CPU-only build."""
     retired: str | None = None

@@ -159,10 +159,17 @@ def read_nvidia(host: Host) -> NvidiaReading:
     driver: tuple[int, ...] | None = None
     source: str | None = None
     env_value = host.environ.get(DRIVER_VARIABLE, "").strip()
-    if env_value:
-        driver, source = parse_driver(env_value), DRIVER_VARIABLE
-    elif (found := _driver_from_files(host)) is not None:
-        driver, source = found
+    if env_value and (driver := _parse_or_none(env_value)) is not None:
+        source = DRIVER_VARIABLE
+    else:
+        if env_value:
+            # A typo in the variable should not hide the real driver.
+            notes.append(
+                f"{DRIVER_VARIABLE}={env_value[:40]!r} is not a driver"
+                " version; ignored"
+            )
+        if (found := _driver_from_files(host)) is not None:
+            driver, source = found
     devices: tuple[GpuDevice, ...] = ()
     smi = host.which("nvidia-smi", WSL_LIB)
     if smi is None:

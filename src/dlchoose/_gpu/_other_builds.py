@@ -3,7 +3,10 @@
 Where a project does not publish the compute capabilities of its wheels,
 the row gives the floor of the CUDA it targets instead (CUDA 12 dropped
 Kepler, so 5.0; CUDA 13 dropped everything before Turing, so 7.5; CUDA 11
-and 10 start at 3.5 and 3.0) and says so in its note.
+and 10 start at 3.5 and 3.0) and says so in its note; such a row is also
+capped at the newest architecture its CUDA can target (see
+:data:`._cuda.NEWEST_ARCHITECTURE`).  TensorFlow's wheels do list theirs
+(``build_info.py``), so its rows carry the lists.
 """
 
 from __future__ import annotations
@@ -19,7 +22,10 @@ from ._citations import (
     NVIDIA_CUDA13_ARCHS,
     NVIDIA_RELEASE_NOTES,
     ORT_CUDA_EP,
+    ORT_INSTALL,
     PADDLE_INSTALL,
+    TF_BAZELRC_CUDA12,
+    TF_BUILD_INFO,
     TF_INSTALL,
     TF_TESTED_BUILDS,
 )
@@ -63,13 +69,22 @@ JAX: Final = FrameworkBuilds(
         ),
     ),
     cpu_requirement="jax=={version}",
-    cpu_distribution="jax",
+    # jax is pure Python; jaxlib (which jax==V pins to V) has the native
+    # wheels, so its wheels decide which release installs on the target.
+    cpu_distribution="jaxlib",
 )  # fmt: skip
 
 
 def _tensorflow(
-    first: str, last: str, released: date, cuda: tuple[int, int]
+    first: str,
+    last: str,
+    released: date,
+    cuda: tuple[int, int],
+    archs: tuple[tuple[str, ...], str],
 ) -> GpuBuild:
+    """One TensorFlow row; *archs* is ``(machine code, PTX)`` as the
+    wheels' ``tensorflow/python/platform/build_info.py`` lists them."""
+    capabilities, ptx = archs
     return GpuBuild(
         framework="tensorflow",
         variant="and-cuda",
@@ -81,19 +96,39 @@ def _tensorflow(
         distribution="tensorflow",
         systems=_LINUX,
         cuda=cuda,
-        min_capability="5.0",
-        note=_NOT_RECORDED,
-        sources=(TF_INSTALL, TF_TESTED_BUILDS),
+        capabilities=capabilities,
+        ptx=ptx,
+        sources=(
+            TF_INSTALL,
+            TF_TESTED_BUILDS,
+            TF_BUILD_INFO,
+            *((TF_BAZELRC_CUDA12,) if archs == _TF_217 else ()),
+        ),
     )
+
+
+#: sm_60, sm_70, sm_80, sm_89 + compute_90 from 2.17 (TF's .bazelrc
+#: cuda12 settings; Maxwell dropped); sm_50 … sm_80 + compute_90 in 2.16;
+#: sm_50 … sm_75 + compute_80 in 2.15.
+_TF_217: Final = (("6.0", "7.0", "8.0", "8.9"), "9.0")
+_TF_216: Final = (("5.0", "6.0", "7.0", "8.0"), "9.0")
+_TF_215: Final = (("5.0", "6.0", "7.0", "7.5"), "8.0")
 
 
 TENSORFLOW: Final = FrameworkBuilds(
     framework="tensorflow",
     display_name="TensorFlow",
     builds=(
-        _tensorflow("2.18.0", "2.21.0", date(2026, 3, 6), (12, 5)),
-        _tensorflow("2.16.1", "2.17.1", date(2024, 10, 24), (12, 3)),
-        _tensorflow("2.15.0", "2.15.1", date(2024, 3, 8), (12, 2)),
+        _tensorflow(
+            "2.18.0",
+            "2.21.0",
+            date(2026, 3, 6),
+            (12, 5),
+            _TF_217,
+        ),
+        _tensorflow("2.17.0", "2.17.1", date(2024, 10, 24), (12, 3), _TF_217),
+        _tensorflow("2.16.1", "2.16.2", date(2024, 6, 28), (12, 3), _TF_216),
+        _tensorflow("2.15.0", "2.15.1", date(2024, 3, 8), (12, 2), _TF_215),
     ),
     cpu_requirement="tensorflow=={version}",
     cpu_distribution="tensorflow",
@@ -106,11 +141,11 @@ TENSORFLOW: Final = FrameworkBuilds(
 _PADDLE_INDEX: Final = "https://www.paddlepaddle.org.cn/packages/stable/"
 
 PADDLEPADDLE: Final = FrameworkBuilds(
-    framework="paddlepaddle",
+    framework="paddle",
     display_name="PaddlePaddle",
     builds=(
         GpuBuild(
-            framework="paddlepaddle", variant="cu126",
+            framework="paddle", variant="cu126",
             accelerator=Accelerator.CUDA,
             first="3.0.0", last="3.3.1", released=date(2026, 3, 26),
             requirement="paddlepaddle-gpu=={version}",
@@ -120,7 +155,7 @@ PADDLEPADDLE: Final = FrameworkBuilds(
             sources=(PADDLE_INSTALL,),
         ),
         GpuBuild(
-            framework="paddlepaddle", variant="cu118",
+            framework="paddle", variant="cu118",
             accelerator=Accelerator.CUDA,
             first="3.0.0", last="3.3.1", released=date(2026, 3, 26),
             requirement="paddlepaddle-gpu=={version}",
@@ -130,7 +165,7 @@ PADDLEPADDLE: Final = FrameworkBuilds(
             sources=(PADDLE_INSTALL,),
         ),
         GpuBuild(
-            framework="paddlepaddle", variant="pypi-cu120",
+            framework="paddle", variant="pypi-cu120",
             accelerator=Accelerator.CUDA,
             first="2.6.0", last="2.6.2", released=date(2024, 9, 13),
             requirement="paddlepaddle-gpu=={version}",
@@ -144,9 +179,15 @@ PADDLEPADDLE: Final = FrameworkBuilds(
 )  # fmt: skip
 
 _ORT_CUDA_NOTE: Final = (
-    "needs the CUDA and cuDNN libraries: the wheel's [cuda,cudnn] extra"
-    " (1.21 on) or a system install; " + _NOT_RECORDED
+    "the [cuda,cudnn] extras bring the CUDA and cuDNN libraries from PyPI"
+    " (1.21 on); " + _NOT_RECORDED
 )
+_ORT_OLD_NOTE: Final = (
+    "needs CUDA 12 and cuDNN 9 installed system-wide (the [cuda,cudnn]"
+    " extras start at 1.21); " + _NOT_RECORDED
+)
+#: From 1.21 the wheel's extras pull CUDA and cuDNN from PyPI.
+_ORT_WITH_LIBRARIES: Final = "onnxruntime-gpu[cuda,cudnn]=={version}"
 
 ONNXRUNTIME: Final = FrameworkBuilds(
     framework="onnxruntime",
@@ -156,20 +197,29 @@ ONNXRUNTIME: Final = FrameworkBuilds(
             framework="onnxruntime", variant="cuda13",
             accelerator=Accelerator.CUDA,
             first="1.27.0", last="1.31.1", released=date(2026, 10, 26),
-            requirement="onnxruntime-gpu=={version}",
+            requirement=_ORT_WITH_LIBRARIES,
             distribution="onnxruntime-gpu",
             systems=_LINUX_WINDOWS, cuda=(13,), min_capability="7.5",
             note=_ORT_CUDA_NOTE,
-            sources=(ORT_CUDA_EP, NVIDIA_CUDA13_ARCHS),
+            sources=(ORT_CUDA_EP, ORT_INSTALL, NVIDIA_CUDA13_ARCHS),
         ),
         GpuBuild(
             framework="onnxruntime", variant="cuda12",
             accelerator=Accelerator.CUDA,
-            first="1.19.0", last="1.26.0", released=date(2026, 5, 8),
+            first="1.21.0", last="1.26.0", released=date(2026, 5, 8),
+            requirement=_ORT_WITH_LIBRARIES,
+            distribution="onnxruntime-gpu",
+            systems=_LINUX_WINDOWS, cuda=(12,), min_capability="5.0",
+            note=_ORT_CUDA_NOTE, sources=(ORT_CUDA_EP, ORT_INSTALL),
+        ),
+        GpuBuild(
+            framework="onnxruntime", variant="cuda12",
+            accelerator=Accelerator.CUDA,
+            first="1.19.0", last="1.20.2", released=date(2025, 3, 7),
             requirement="onnxruntime-gpu=={version}",
             distribution="onnxruntime-gpu",
             systems=_LINUX_WINDOWS, cuda=(12,), min_capability="5.0",
-            note=_ORT_CUDA_NOTE, sources=(ORT_CUDA_EP,),
+            note=_ORT_OLD_NOTE, sources=(ORT_CUDA_EP,),
         ),
     ),
     cpu_requirement="onnxruntime=={version}",

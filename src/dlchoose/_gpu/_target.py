@@ -52,6 +52,11 @@ def target_platform(
     machine: str | None = None,
 ) -> Platform:
     """The :class:`Platform` of *tag*, or of this machine when it is ``None``."""
+    if tag is not None and not isinstance(tag, str):
+        raise TypeError(
+            "platform must be a wheel platform tag such as"
+            f" 'manylinux_2_28_x86_64', not {type(tag).__name__}"
+        )
     if tag is None:
         family = os_family(system or _platform.system())
         raw = machine or _platform.machine()

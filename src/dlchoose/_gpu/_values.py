@@ -82,7 +82,8 @@ class FitStatus(Choice):
     CPU = "cpu"
     """No build uses this GPU here; the CPU build is offered, with why."""
     UNKNOWN = "unknown"
-    """dlchoose has no build table for this framework."""
+    """dlchoose has no build table for this framework, or cannot tell
+    whether its builds run on this GPU (newer than their CUDA)."""
 
 
 def parse_driver(value: object) -> tuple[int, ...]:
@@ -113,7 +114,8 @@ def parse_capability(value: object) -> str:
     if _GFX_RE.fullmatch(text):
         return text
     match = _CAPABILITY_RE.fullmatch(text)
-    if match is None:
+    # NVIDIA's compute capabilities start at 1.0; 0.x is no GPU.
+    if match is None or int(match.group(1)) == 0:
         raise InvalidComputeCapabilityError(value, CAPABILITY_EXAMPLES)
     return f"{int(match.group(1))}.{match.group(2)}"
 

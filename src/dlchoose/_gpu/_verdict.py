@@ -30,14 +30,21 @@ class BuildCheck:
     needs_driver: str | None = None
     """The minimum driver, when this machine's is older."""
     unknowns: tuple[str, ...] = ()
+    beyond_cuda: bool = False
+    """A visible GPU is newer than anything the build's CUDA can target,
+    so whether the build runs is unknown (not counted as a fit)."""
 
     @property
     def fits(self) -> bool:
-        return self.driver_ok is not False and self.gpu_ok is not False
+        return (
+            self.driver_ok is not False
+            and self.gpu_ok is not False
+            and not self.beyond_cuda
+        )
 
     @property
     def includes_gpu(self) -> bool:
-        return self.gpu_ok is not False
+        return self.gpu_ok is not False and not self.beyond_cuda
 
 
 def _span(build: GpuBuild) -> str:
@@ -79,14 +86,27 @@ def _cuda_gpus(build: GpuBuild, machine: GpuReport) -> tuple[bool | None, str]:
             "compute capability unknown (pass --compute-capability);"
             f" {_span(build)}"
         )
-    missing = sorted({c for c in known if not build.includes(c)})
+    beyond = sorted({c for c in known if build.beyond_cuda(c)})
+    missing = sorted({c for c in known if not build.includes(c)} - set(beyond))
     shown = ", ".join(
         f"{major}.{minor}" for major, minor in sorted(set(known))
     )
     if missing:
         gaps = ", ".join(f"{major}.{minor}" for major, minor in missing)
         return False, f"no code for compute capability {gaps} ({_span(build)})"
+    if beyond:
+        return None, _beyond_text(build, beyond)
     return True, f"includes compute capability {shown}"
+
+
+def _beyond_text(build: GpuBuild, beyond: list[tuple[int, int]]) -> str:
+    newest = build.newest_capability or (0, 0)
+    gpus = ", ".join(f"{major}.{minor}" for major, minor in beyond)
+    return (
+        f"compute capability {gpus} is newer than the {build.describe()}"
+        f" can target (up to {newest[0]}.{newest[1]}); whether it runs"
+        " depends on PTX code its project does not list"
+    )
 
 
 def _rocm_gpus(build: GpuBuild, machine: GpuReport) -> tuple[bool | None, str]:
@@ -126,7 +146,11 @@ def check_build(
     driver_ok, driver_text, needed = _driver(build, machine, table_os)
     gpu_ok, gpu_text = _gpus(build, machine)
     texts = [(driver_ok, driver_text), (gpu_ok, gpu_text)]
+    beyond = build.accelerator is Accelerator.CUDA and any(
+        build.beyond_cuda(c) for c in machine.capabilities
+    )
     return BuildCheck(
+        beyond_cuda=beyond,
         build=build,
         version=version,
         driver_ok=driver_ok,

@@ -10,9 +10,9 @@ and ``/work/handoff/http-api.md`` for the API.  Nothing here knows GitHub.
 from __future__ import annotations
 
 from ._cache import CachedResponse, HttpCache, scope_for, token_fingerprint
-from ._client import REDIRECTS, HttpClient
+from ._client import REDIRECTS, Auth, HttpClient, credential_for
 from ._limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, parse_json
-from ._redact import RedactingFilter, redact, register_secret
+from ._redact import RedactingFilter, redact, register_secret, safe_header
 from ._response import Deadline, Response
 from ._session import new_session, user_agent
 from ._store import (
@@ -28,7 +28,10 @@ from ._urls import (
     has_userinfo,
     is_loopback,
     origin,
+    parse_url,
     require_credentials_allowed,
+    require_valid_url,
+    split_userinfo,
     strip_userinfo,
 )
 
@@ -37,12 +40,14 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_DEPTH",
     "REDIRECTS",
+    "Auth",
     "CachedResponse",
     "Deadline",
     "HttpCache",
     "HttpClient",
     "RedactingFilter",
     "Response",
+    "credential_for",
     "credentials_allowed",
     "default_cache_dir",
     "has_userinfo",
@@ -51,11 +56,15 @@ __all__ = [
     "new_session",
     "origin",
     "parse_json",
+    "parse_url",
     "read_json",
     "redact",
     "register_secret",
     "require_credentials_allowed",
+    "require_valid_url",
+    "safe_header",
     "scope_for",
+    "split_userinfo",
     "strip_userinfo",
     "sweep_temp_files",
     "token_fingerprint",

@@ -14,7 +14,7 @@ import binascii
 import hashlib
 
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Final
 
@@ -43,6 +43,21 @@ def token_fingerprint(token: str | None) -> str:
 def scope_for(token: str | None) -> str:
     """The cache scope of a credential (answers may differ per token)."""
     return token_fingerprint(token)
+
+
+EARLIEST: Final = datetime(2000, 1, 1, tzinfo=timezone.utc)
+"""No entry was stored before this; an earlier time is damage."""
+
+
+def _plausible(moment: datetime | None) -> datetime | None:
+    """*moment* in UTC when it lies between :data:`EARLIEST` and a day from
+    now, else ``None`` (unknown age: the entry is refetched).  Compared
+    before converting, so a year-9999 time cannot overflow."""
+    if moment is None or not EARLIEST <= moment <= utc_now() + timedelta(
+        days=1
+    ):
+        return None
+    return moment.astimezone(timezone.utc)
 
 
 @attrs.frozen(kw_only=True)
@@ -101,7 +116,7 @@ class CachedResponse:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CachedResponse | None:
         """The entry, or ``None`` when any part of *data* is unusable."""
-        stored_at = parse_time(data.get("stored_at"), naive=False)
+        stored_at = _plausible(parse_time(data.get("stored_at"), naive=False))
         url, body, headers = (
             data.get("url"),
             data.get("body"),

@@ -15,13 +15,14 @@ Errors are :class:`~dlchoose.exceptions.NetworkError` subclasses; no
 
 from __future__ import annotations
 
+import base64
 import json as jsonlib
 import threading
 
 from collections.abc import Iterator, Mapping
 from datetime import timedelta
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 from urllib.parse import urljoin, urlsplit
 
 import attrs
@@ -41,12 +42,13 @@ from ._limits import (
     BodyTooLargeError,
     read_limited,
 )
-from ._redact import register_secret
+from ._redact import redact, register_secret
 from ._response import Deadline, Response
-from ._session import new_session, user_agent
+from ._session import new_session, retry_budget, user_agent
 from ._urls import (
     has_userinfo,
     origin,
+    parse_url,
     require_credentials_allowed,
     strip_userinfo,
 )
@@ -56,7 +58,14 @@ if TYPE_CHECKING:
     import requests
 
 
-__all__ = ["REDIRECTS", "Deadline", "HttpClient", "Response"]
+__all__ = [
+    "REDIRECTS",
+    "Auth",
+    "Deadline",
+    "HttpClient",
+    "Response",
+    "credential_for",
+]
 
 REDIRECTS: Final = frozenset({301, 302, 303, 307, 308})
 _CHUNK: Final = 64 * 1024
@@ -67,6 +76,93 @@ def _no_proxy(url: str) -> dict[str, str | None]:
     host = urlsplit(url).hostname or ""
     keys = ("http", "https", "all", f"http://{host}", f"all://{host}")
     return dict.fromkeys(keys)
+
+
+Auth: TypeAlias = "str | tuple[str, str]"
+"""A credential: the full ``Authorization`` value, or ``(user, password)``
+for Basic."""
+
+
+def _auth_value(auth: object) -> str:
+    """The ``Authorization`` value of *auth*; its secrets registered."""
+    if isinstance(auth, str):
+        register_secret(auth)
+        register_secret(auth.partition(" ")[2].strip())
+        return auth
+    if (
+        isinstance(auth, tuple)
+        and len(auth) == 2  # noqa: PLR2004 - (user, password)
+        and all(isinstance(part, str) for part in auth)
+    ):
+        user, password = auth
+        encoded = base64.b64encode(f"{user}:{password}".encode()).decode()
+        register_secret(password)
+        register_secret(encoded)
+        return f"Basic {encoded}"
+    msg = f"auth must be a str or a (user, password) pair, not {auth!r:.40}"
+    raise TypeError(msg)
+
+
+def credential_for(
+    *,
+    token: str | None = None,
+    auth: Auth | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> tuple[str | None, dict[str, str]]:
+    """The one ``Authorization`` value of a request and its other headers.
+
+    A *token* (Bearer), an *auth* value or pair, and an ``Authorization``
+    header are the same thing: a credential, registered for redaction and
+    sent only where :func:`~._urls.credentials_allowed` says so.  More than
+    one of them is a :class:`ValueError`.
+    """
+    rest = {
+        k: v
+        for k, v in (headers or {}).items()
+        if k.casefold() != "authorization"
+    }
+    given = [
+        v
+        for k, v in (headers or {}).items()
+        if k.casefold() == "authorization"
+    ]
+    values = [_auth_value(value) for value in given if value]
+    if auth:
+        values.append(_auth_value(auth))
+    if token:
+        register_secret(token)
+        values.append(f"Bearer {token}")
+    if len(values) > 1:
+        msg = "give one credential: token=, auth= or an Authorization header"
+        raise ValueError(msg)
+    return (values[0] if values else None), rest
+
+
+def _redirect_target(url: str, location: str) -> str:
+    """Where a redirect from *url* leads; :class:`RedirectRefusedError`
+    unless it is the same scheme and host, or when it does not parse."""
+    try:
+        target = urljoin(url, location)
+        parse_url(target)
+        same = not has_userinfo(target) and origin(target) == origin(url)
+    except ValueError as err:
+        raise RedirectRefusedError(
+            f"{url} redirected to an address that does not parse;"
+            " not following",
+            url=url,
+        ) from err
+    if not same:
+        raise RedirectRefusedError(
+            f"{url} redirected to another host; not following", url=url
+        )
+    if redact(target) != target:
+        # The target would be named in later errors and cache keys.
+        raise RedirectRefusedError(
+            f"{url} redirected to an address holding a credential;"
+            " not following",
+            url=url,
+        )
+    return target
 
 
 def _chunks(raw: Any) -> Iterator[bytes]:
@@ -149,13 +245,23 @@ class HttpClient:
         headers: Mapping[str, str] | None = None,
         json: Any = None,
         token: str | None = None,
+        auth: Auth | None = None,
         deadline: Deadline | None = None,
     ) -> Response:
         """Send one request, following same-origin redirects.
 
+        *token* is sent as ``Authorization: Bearer``; *auth* is any other
+        credential: the full ``Authorization`` value (``"Basic …"``) or a
+        ``(user, password)`` pair (Basic).  An ``Authorization`` in
+        *headers* is treated like *auth*.  Every credential is registered
+        for redaction, refused unless the URL is https or loopback, and
+        never sent through a proxy over plain http.
+
         Raises:
-            ValueError: *url* carries userinfo, or a *token* would go to a
-                URL that is neither https nor loopback.
+            ValueError: *url* carries userinfo, a credential would go to a
+                URL that is neither https nor loopback, or more than one
+                credential is given.
+            TypeError: *auth* is neither a str nor a pair of str.
             OfflineError, DeadlineExceededError, TransportError,
             RedirectRefusedError, BadResponseError: see the module.
         """
@@ -163,25 +269,25 @@ class HttpClient:
             raise ValueError(
                 f"refusing a URL with user:password@ ({strip_userinfo(url)})"
             )
-        if token:
-            require_credentials_allowed(url)
-            register_secret(token)
+        credential, headers = credential_for(
+            token=token, auth=auth, headers=headers
+        )
+        if credential:
+            require_credentials_allowed(
+                url, "a token" if token else "a credential"
+            )
         if self.offline:
             raise OfflineError(
                 f"offline: not requesting {url}", url=strip_userinfo(url)
             )
         deadline = deadline or Deadline.within(None)
         for _ in range(self.max_redirects + 1):
-            response = self._send(method, url, headers, json, token, deadline)
+            response = self._send(
+                method, url, headers, json, credential, deadline
+            )
             if response.status not in REDIRECTS:
                 return response
-            target = urljoin(url, response.header("location") or "")
-            if has_userinfo(target) or origin(target) != origin(url):
-                raise RedirectRefusedError(
-                    f"{url} redirected to another host; not following",
-                    url=url,
-                )
-            url = target
+            url = _redirect_target(url, response.header("location") or "")
         raise RedirectRefusedError(
             f"more than {self.max_redirects} redirects from {url}", url=url
         )
@@ -192,7 +298,7 @@ class HttpClient:
         url: str,
         headers: Mapping[str, str] | None,
         json: Any,
-        token: str | None,
+        credential: str | None,
         deadline: Deadline,
     ) -> Response:
         import requests
@@ -206,8 +312,8 @@ class HttpClient:
         with self._lock:
             self.requests_sent += 1
         options: dict[str, Any] = {}
-        if token:
-            options["auth"] = _bearer(token)
+        if credential:
+            options["auth"] = _header_auth(credential)
             if urlsplit(url).scheme.casefold() == "http":
                 options["proxies"] = _no_proxy(url)  # loopback, direct
         data = None
@@ -219,23 +325,33 @@ class HttpClient:
         if json is not None:
             data = jsonlib.dumps(json).encode("utf-8")
             all_headers.setdefault("Content-Type", "application/json")
+        timeout = (
+            min(self.connect_timeout, remaining),
+            min(self.read_timeout, remaining),
+        )
         try:
-            raw = session.request(
-                method,
-                url,
-                headers=all_headers,
-                data=data,
-                timeout=(
-                    min(self.connect_timeout, remaining),
-                    min(self.read_timeout, remaining),
-                ),
-                allow_redirects=False,
-                stream=True,
-                **options,
-            )
+            with retry_budget(deadline, sum(timeout)):
+                raw = session.request(
+                    method,
+                    url,
+                    headers=all_headers,
+                    data=data,
+                    timeout=timeout,
+                    allow_redirects=False,
+                    stream=True,
+                    **options,
+                )
         except requests.RequestException as err:
             raise TransportError(
                 f"cannot reach {url} ({type(err).__name__})", url=url
+            ) from err
+        except ValueError as err:
+            # requests parses a redirect's Location even when it does not
+            # follow it; a Location that does not parse ends up here.
+            raise RedirectRefusedError(
+                f"{url} redirected to an address that does not parse;"
+                " not following",
+                url=url,
             ) from err
         try:
             body = self._read(raw, url, deadline)
@@ -299,6 +415,7 @@ class HttpClient:
         *,
         headers: Mapping[str, str] | None = None,
         token: str | None = None,
+        auth: Auth | None = None,
         deadline: Deadline | None = None,
         max_age: timedelta = timedelta(0),
     ) -> Response:
@@ -312,7 +429,8 @@ class HttpClient:
         served, else :class:`OfflineError`.
         """
         cache = self.cache
-        scope = scope_for(token)
+        credential, _ = credential_for(token=token, auth=auth, headers=headers)
+        scope = scope_for(token or credential)
         entry = cache.get(scope, url) if cache is not None else None
         if entry is not None and (entry.fresh(max_age) or self.offline):
             return entry.as_response()
@@ -321,7 +439,12 @@ class HttpClient:
             **(entry.validators() if entry else {}),
         }
         response = self.request(
-            "GET", url, headers=conditional, token=token, deadline=deadline
+            "GET",
+            url,
+            headers=conditional,
+            token=token,
+            auth=auth,
+            deadline=deadline,
         )
         if response.status == 304:  # noqa: PLR2004 - Not Modified
             if cache is not None and entry is not None and entry.validators():
@@ -329,7 +452,12 @@ class HttpClient:
                 cache.put(scope, url, refreshed)
                 return refreshed.as_response()
             response = self.request(
-                "GET", url, headers=headers, token=token, deadline=deadline
+                "GET",
+                url,
+                headers=headers,
+                token=token,
+                auth=auth,
+                deadline=deadline,
             )
             if response.status == 304:  # noqa: PLR2004
                 raise BadResponseError(
@@ -342,7 +470,7 @@ class HttpClient:
         return response
 
 
-def _bearer(token: str) -> Any:
-    from ._auth import BearerAuth
+def _header_auth(value: str) -> Any:
+    from ._auth import HeaderAuth
 
-    return BearerAuth(token)
+    return HeaderAuth(value)

@@ -16,7 +16,7 @@ from typing import Final
 from urllib.parse import quote
 
 
-__all__ = ["RedactingFilter", "redact", "register_secret"]
+__all__ = ["RedactingFilter", "redact", "register_secret", "safe_header"]
 
 REDACTED: Final = "<redacted>"
 _MIN_SECRET: Final = 4
@@ -44,6 +44,16 @@ def redact(text: str) -> str:
         if secret in text:
             text = text.replace(secret, REDACTED)
     return _SHAPES.sub(REDACTED, text)
+
+
+def safe_header(value: str | None, limit: int = 80) -> str:
+    """A server-supplied header value fit for an error or a note:
+    printable, at most *limit* characters, secrets masked (``""`` for
+    none)."""
+    if not value:
+        return ""
+    cleaned = "".join(c if c.isprintable() else " " for c in value[:limit])
+    return redact(cleaned.strip())
 
 
 class RedactingFilter(logging.Filter):

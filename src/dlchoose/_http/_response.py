@@ -12,7 +12,7 @@ import attrs
 
 from ..exceptions import BadResponseError
 from ._limits import DEFAULT_MAX_DEPTH, parse_json
-from ._redact import redact
+from ._redact import redact, safe_header
 
 
 __all__ = ["Deadline", "Response"]
@@ -64,7 +64,7 @@ class Response:
         try:
             return parse_json(self.body, max_depth=max_depth)
         except ValueError as err:
-            kind = self.header("content-type", "unknown type")
+            kind = safe_header(self.header("content-type")) or "unknown type"
             raise BadResponseError(
                 f"the answer from {self.url} is not usable JSON ({kind}):"
                 f" {redact(str(err))[:200]}",

@@ -221,7 +221,17 @@ def _why(selection: Selection, target: Target) -> str:
         has = _has(latest, target)
         return f"{latest.version} has no wheel for {where}{has}"
     if reason is CompatibilityReason.REQUIRES_PYTHON:
-        return f"{latest.version} requires Python {latest.requires_python}"
+        # The files for this platform may need another Python than the
+        # release's most common requires-python: name theirs.
+        requires = next(
+            (
+                w.requires_python
+                for w in latest.wheels
+                if w.requires_python and target.rank(w.tags) is not None
+            ),
+            latest.requires_python,
+        )
+        return f"{latest.version} requires Python {requires}"
     if reason is CompatibilityReason.ONLY_SDIST:
         return (
             f"{latest.version} has only a source distribution for this"

@@ -15,19 +15,24 @@ loopback), never into a note, a log or the cache.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from .._time import utc_now
 from ..exceptions import DlchooseError
 from ._config import IndexLocation, resolve_index
 from ._model import DataOrigin, IndexData
-from ._releases import BadIndexAnswerError, Project, parse_project
+from ._releases import (
+    BadIndexAnswerError,
+    ParseTimeoutError,
+    Project,
+    parse_project,
+)
 from ._snapshot import bundled
 
 
 if TYPE_CHECKING:
-    from .._http import HttpCache, HttpClient, Response
+    from .._http import Deadline, HttpCache, HttpClient, Response
 
 
 __all__ = ["ACCEPT", "Fetched", "IndexReader"]
@@ -39,6 +44,7 @@ DEADLINE_S: Final = 30.0
 _CACHE_NAMESPACE: Final = "index"
 _NOT_FOUND: Final = 404
 _NOT_MODIFIED: Final = 304
+_EARLIEST: Final = datetime(2000, 1, 1, tzinfo=timezone.utc)
 
 
 class Fetched(NamedTuple):
@@ -53,28 +59,24 @@ class _FetchFailedError(DlchooseError):
     """Internal: the live answer cannot be used (the message says why)."""
 
 
-def _basic_auth(location: IndexLocation) -> dict[str, str]:
-    """An Authorization header for credentials in the URL, if allowed."""
-    import base64
+def _credentials(location: IndexLocation) -> tuple[str, str] | None:
+    """The ``(user, password)`` in the index URL, if it may be sent.
 
-    from urllib.parse import unquote, urlsplit
+    They go to the HTTP layer's ``auth=``, which sends them only over https
+    or directly to loopback (never through a proxy) and redacts them; the
+    check here only words the refusal as a note.
+    """
+    from .._http import credentials_allowed, split_userinfo
 
-    from .._http import credentials_allowed, register_secret
-
-    parts = urlsplit(location.url)
-    if parts.username is None:
-        return {}
-    if not credentials_allowed(location.shown):
+    shown, userinfo = split_userinfo(location.url)
+    if userinfo is None:
+        return None
+    if not credentials_allowed(shown):
         raise _FetchFailedError(
             f"not sending the credentials in the index URL to"
             f" {location.shown}: they go only over https"
         )
-    user, password = unquote(parts.username), unquote(parts.password or "")
-    token = base64.b64encode(f"{user}:{password}".encode()).decode()
-    for secret in (password, token):
-        if secret:
-            register_secret(secret)
-    return {"Authorization": f"Basic {token}"}
+    return userinfo
 
 
 class IndexReader:
@@ -152,7 +154,7 @@ class IndexReader:
         notes[-1] += f"; using the {_describe(chosen.data)}"
         return chosen._replace(notes=(*chosen.notes, *notes))
 
-    def _revalidate(self, name: str, headers: dict[str, str]) -> Project:
+    def _revalidate(self, name: str, auth: tuple[str, str] | None) -> Project:
         """One conditional GET; the cache is updated only by a valid answer.
 
         The HTTP layer's own ``get`` would store any 200, so an HTML page or
@@ -169,19 +171,24 @@ class IndexReader:
             entry = None
         validators = entry.validators() if entry is not None else {}
         self.requests_sent += 1
-        response = self._client().request(
-            "GET",
-            url,
-            headers={**headers, **validators},
-            deadline=self._deadline,
-        )
+        try:
+            response = self._client().request(
+                "GET",
+                url,
+                headers={"Accept": ACCEPT, **validators},
+                auth=auth,
+                deadline=self._deadline,
+            )
+        except ValueError as err:  # a credential the layer will not send
+            raise _FetchFailedError(str(err)) from err
         if (
             response.status == _NOT_MODIFIED
             and entry is not None
             and validators
         ):
-            return _parse(name, entry.body, utc_now())
-        project = _parse(name, _json_body(response), utc_now())
+            return _parse(name, entry.body, utc_now(), self._deadline)
+        body = _json_body(response)
+        project = _parse(name, body, utc_now(), self._deadline)
         self._cache_store().put(scope, url, CachedResponse.of(response))
         return project
 
@@ -240,6 +247,11 @@ class IndexReader:
 
         if self._down is not None:
             raise _FetchFailedError(f"not asked: {self._down}")
+        if self.location.problem is not None:
+            raise _FetchFailedError(
+                f"the index URL from {self.location.origin}"
+                f" {self.location.problem}"
+            )
         if not self.location.is_http:
             raise _FetchFailedError(
                 f"the index {self.location.shown} is not an http(s) URL;"
@@ -248,9 +260,9 @@ class IndexReader:
         if self._deadline is None:
             # One deadline for the whole refresh, not one per request.
             self._deadline = Deadline.within(self._deadline_s)
-        headers = {"Accept": ACCEPT, **_basic_auth(self.location)}
+        auth = _credentials(self.location)
         try:
-            project = self._revalidate(name, headers)
+            project = self._revalidate(name, auth)
         except NetworkError as err:
             message = redact(str(err))
             if isinstance(err, (TransportError, DeadlineExceededError)):
@@ -278,7 +290,11 @@ def _json_body(response: Response) -> bytes:
     return response.body
 
 
-def _parse(name: str, body: bytes, read_at: datetime) -> Project:
+def _parse(
+    name: str, body: bytes, read_at: datetime, deadline: Deadline | None = None
+) -> Project:
+    """*body* as a project; with *deadline*, parsing stops when it passes
+    (a hostile page within the size limits must not cost more CPU)."""
     from .._http import parse_json
 
     try:
@@ -287,16 +303,33 @@ def _parse(name: str, body: bytes, read_at: datetime) -> Project:
         raise _FetchFailedError(
             "the index's answer is not valid JSON"
         ) from err
+    expired = None if deadline is None else (lambda: deadline.expired)
     try:
-        return parse_project(name, document, read_at=read_at)
+        return parse_project(name, document, read_at=read_at, expired=expired)
+    except ParseTimeoutError as err:
+        raise _FetchFailedError(
+            "the deadline passed while reading the index's answer"
+        ) from err
     except BadIndexAnswerError as err:
         raise _FetchFailedError(
             "the index's answer is not a project page"
         ) from err
 
 
+def _plausible(moment: datetime) -> bool:
+    """A read time that can be true: after 2000, before tomorrow.  A damaged
+    cache entry dated far ahead must not win over the snapshot."""
+    try:
+        return _EARLIEST <= moment <= utc_now() + timedelta(days=1)
+    except (TypeError, ValueError, OverflowError):  # naive or absurd
+        return False
+
+
 def _newer(*candidates: Fetched | None) -> Fetched | None:
-    found = [c for c in candidates if c is not None]
+    """The most recently read of *candidates* whose read time is plausible."""
+    found = [
+        c for c in candidates if c is not None and _plausible(c.data.read_at)
+    ]
     if not found:
         return None
     return max(found, key=lambda f: f.data.read_at)

@@ -30,12 +30,15 @@ class IndexLocation(NamedTuple):
     ``url`` keeps any credentials and is never shown (``repr`` leaves it
     out); ``shown`` is the same URL without them.  ``origin`` is
     ``"argument"``, ``"DLCHOOSE_INDEX_URL"``, ``"PIP_INDEX_URL"``, a
-    configuration file's path, or ``"default"``.
+    configuration file's path, or ``"default"``.  ``problem`` says why a
+    configured URL cannot be used (it does not parse): the index is then
+    not asked, and the snapshot answers with that note.
     """
 
     url: str
     shown: str
     origin: str
+    problem: str | None = None
 
     def __repr__(self) -> str:
         return f"IndexLocation(shown={self.shown!r}, origin={self.origin!r})"
@@ -108,15 +111,16 @@ def _normalised(url: str) -> str:
 def resolve_index(
     index_url: str | None = None, environ: Mapping[str, str] | None = None
 ) -> IndexLocation:
-    """The index pip would use, overridden by *index_url* when given."""
+    """The index pip would use, overridden by *index_url* when given.
+
+    A bad *index_url* is the caller's mistake: :class:`ValueError` (its
+    message never shows a password).  A bad URL from the environment or
+    pip's configuration is not: the location carries a ``problem``.
+    """
     env = os.environ if environ is None else environ
     chosen: tuple[str, str] | None = None
     if index_url is not None:
-        if not isinstance(index_url, str):
-            raise TypeError(f"index_url must be a str, not {index_url!r}")
-        if not index_url.strip():
-            raise ValueError("index_url must be a non-empty URL")
-        chosen = (index_url.strip(), "argument")
+        chosen = (check_index_url(index_url), "argument")
     else:
         for variable in ("DLCHOOSE_INDEX_URL", "PIP_INDEX_URL"):
             value = env.get(variable, "").strip()
@@ -125,12 +129,48 @@ def resolve_index(
                 break
         else:
             chosen = _from_pip_config(env) or (PUBLIC_INDEX, "default")
-    url = _normalised(chosen[0])
-    return IndexLocation(url=url, shown=_shown(url), origin=chosen[1])
+    url, origin = _normalised(chosen[0]), chosen[1]
+    shown = _shown(url)
+    problem = _unparsable(url)
+    if problem is not None:
+        # Fail closed: the raw URL (and any password in it) is dropped.
+        return IndexLocation(
+            url=shown, shown=shown, origin=origin, problem=problem
+        )
+    return IndexLocation(url=url, shown=shown, origin=origin)
+
+
+def check_index_url(index_url: object) -> str:
+    """*index_url* stripped, or :class:`TypeError`/:class:`ValueError` when
+    it is not a non-empty URL that parses (also argparse's ``type=``)."""
+    if not isinstance(index_url, str):
+        raise TypeError(f"index_url must be a str, not {index_url!r:.40}")
+    if not index_url.strip():
+        raise ValueError("index_url must be a non-empty URL")
+    problem = _unparsable(index_url.strip())
+    if problem is not None:
+        raise ValueError(f"index_url {problem}")
+    return index_url.strip()
+
+
+def _unparsable(url: str) -> str | None:
+    """Why *url* cannot be used as an index URL, or ``None``."""
+    from .._http import parse_url
+
+    try:
+        parts = parse_url(url)
+    except ValueError:
+        return f"does not parse (host or port): {_shown(url)!r}"
+    if parts.scheme and not parts.netloc and parts.scheme != "file":
+        return f"has no host: {_shown(url)!r}"
+    return None
 
 
 def _shown(url: str) -> str:
-    """*url* without credentials; the HTTP layer loads only when needed."""
+    """*url* without credentials; the HTTP layer loads only when needed.
+
+    Fails closed: any ``@`` counts, even where the port does not parse.
+    """
     if "@" not in url:
         return url
     from .._http import strip_userinfo

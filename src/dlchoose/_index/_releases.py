@@ -11,7 +11,7 @@ does not fit is skipped, an answer that does not fit at all raises
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
@@ -27,13 +27,19 @@ if TYPE_CHECKING:
 __all__ = [
     "BadIndexAnswerError",
     "IndexRelease",
+    "ParseTimeoutError",
     "Project",
     "Wheel",
     "parse_project",
 ]
 
-#: More files than any real project has; a longer list is an attack.
-MAX_FILES: Final = 200_000
+#: More files than any real project has; a longer list is an attack.  The
+#: largest pages in the snapshot (2026-11-29): keras-nightly 2,936 files,
+#: tf-nightly 2,388, tensorflow 1,761; PyPI's largest projects have tens
+#: of thousands.
+MAX_FILES: Final = 100_000
+#: How many files are read between two deadline checks.
+_CHECK_EVERY: Final = 1_000
 _MAX_TEXT: Final = 300
 # The oldest upload PyPI can have, and a bound on clocks far in the future.
 _FIRST_UPLOAD: Final = date(2003, 1, 1)
@@ -47,15 +53,24 @@ class BadIndexAnswerError(DlchooseError, ValueError):
     """
 
 
-class Wheel(NamedTuple):
-    """One wheel file: its name and the tags it declares.
+class ParseTimeoutError(BadIndexAnswerError):
+    """Reading the page took past the deadline (internal, like its base)."""
 
-    A named tuple, not an attrs class: the snapshot builds thousands of
-    these per run, and tuple construction is several times cheaper.
+
+class Wheel(NamedTuple):
+    """One wheel file: its name, the tags it declares, and its own
+    ``requires-python`` and yanked flag.
+
+    pip judges every file on its own (PEP 691/592 give both per file), so
+    a release whose files disagree is not reduced to one value.  A named
+    tuple, not an attrs class: the snapshot builds thousands of these per
+    run, and tuple construction is several times cheaper.
     """
 
     filename: str
     tags: frozenset[Tag]
+    requires_python: str | None = None
+    yanked: bool = False
 
 
 class IndexRelease(NamedTuple):
@@ -69,8 +84,12 @@ class IndexRelease(NamedTuple):
     version: str
     uploaded: date | None
     requires_python: str | None
+    """The most common ``requires-python`` of the release's files (for
+    display; selection reads each wheel's own)."""
     yanked: bool
+    """Whether every file of the release is yanked."""
     wheels: tuple[Wheel, ...]
+    """Every wheel, yanked ones included (flagged per wheel)."""
     sdist: bool
     """Whether a source distribution exists (pip could build it)."""
     prerelease: bool = False
@@ -158,20 +177,30 @@ def _read_file(project: str, entry: object) -> _File | None:
         return None
     if name != project:
         return None
-    yanked = entry.get("yanked", False)
+    flag = entry.get("yanked", False)
+    # PEP 592: a string is the reason, and means yanked too.
+    yanked = flag is True or (isinstance(flag, str) and bool(flag))
+    requires = _requires_python(entry.get("requires-python"))
+    if wheel is not None:
+        wheel = wheel._replace(requires_python=requires, yanked=yanked)
     return _File(
         filename=filename,
         version=str(version),
         wheel=wheel,
         uploaded=_upload_date(entry.get("upload-time")),
-        requires_python=_requires_python(entry.get("requires-python")),
-        # PEP 592: a string is the reason, and means yanked too.
-        yanked=yanked is True or (isinstance(yanked, str) and bool(yanked)),
+        requires_python=requires,
+        yanked=yanked,
     )
 
 
 def _release(version: Version, files: list[_File]) -> IndexRelease:
-    """Files of one version as a release (yanked files dropped unless all are)."""
+    """Files of one version as a release.
+
+    Every wheel is kept with its own ``requires-python`` and yanked flag
+    (selection judges each file, as pip does); the release-wide values
+    (date, the most common ``requires-python``, sdist) come from the files
+    that are not yanked, unless all are.
+    """
     yanked = all(f.yanked for f in files)
     kept = files if yanked else [f for f in files if not f.yanked]
     specs = Counter(f.requires_python for f in kept)
@@ -181,7 +210,7 @@ def _release(version: Version, files: list[_File]) -> IndexRelease:
         uploaded=min(dates) if dates else None,
         requires_python=specs.most_common(1)[0][0],
         yanked=yanked,
-        wheels=tuple(f.wheel for f in kept if f.wheel is not None),
+        wheels=tuple(f.wheel for f in files if f.wheel is not None),
         sdist=any(f.wheel is None for f in kept),
         prerelease=version.is_prerelease,
     )
@@ -198,8 +227,19 @@ def group_releases(files: Iterable[_File]) -> tuple[IndexRelease, ...]:
     return tuple(_release(parsed, by_version[v]) for parsed, v in ordered)
 
 
-def parse_project(name: str, document: Any, *, read_at: datetime) -> Project:
-    """A :class:`Project` from a PEP 691 JSON document about *name*."""
+def parse_project(
+    name: str,
+    document: Any,
+    *,
+    read_at: datetime,
+    expired: Callable[[], bool] | None = None,
+) -> Project:
+    """A :class:`Project` from a PEP 691 JSON document about *name*.
+
+    *expired* is asked every ``_CHECK_EVERY`` files; when it says so,
+    :class:`ParseTimeoutError` (a page within the size limits can still
+    hold enough files to cost seconds of CPU).
+    """
     from packaging.utils import canonicalize_name
 
     if not isinstance(document, Mapping):
@@ -211,7 +251,9 @@ def parse_project(name: str, document: Any, *, read_at: datetime) -> Project:
         raise BadIndexAnswerError(f"{name}: implausibly many files")
     project = canonicalize_name(name)
     kept: dict[str, _File] = {}
-    for entry in files:
+    for position, entry in enumerate(files):
+        if expired is not None and position % _CHECK_EVERY == 0 and expired():
+            raise ParseTimeoutError(f"{name}: the deadline passed")
         file = _read_file(project, entry)
         # A file listed twice is kept once, as first listed.
         if file is not None and file.filename not in kept:

@@ -66,14 +66,22 @@ def _python_allowed(requires: str | None, python: str) -> bool:
 
 
 def _best_wheel(release: IndexRelease, target: Target) -> Wheel | None:
-    """The wheel of *release* the target prefers, or ``None``."""
-    if not _python_allowed(release.requires_python, target.python):
-        return None
-    best: tuple[int, Wheel] | None = None
+    """The wheel of *release* pip would take for the target, or ``None``.
+
+    Each file is judged on its own, as pip does: its tags, its own
+    ``requires-python``; a file that is not yanked beats a yanked one,
+    then the tag the target prefers.
+    """
+    best: tuple[tuple[bool, int], Wheel] | None = None
     for wheel in release.wheels:
         rank = target.rank(wheel.tags)
-        if rank is not None and (best is None or rank < best[0]):
-            best = (rank, wheel)
+        if rank is None or not _python_allowed(
+            wheel.requires_python, target.python
+        ):
+            continue
+        key = (wheel.yanked, rank)
+        if best is None or key < best[0]:
+            best = (key, wheel)
     return best[1] if best else None
 
 
@@ -106,16 +114,16 @@ def _choose(
 ) -> tuple[IndexRelease, Wheel, CompatibilityReason | None] | None:
     """pip's pick among fitting wheels: finals, then non-yanked, newest.
 
-    The first fitting release that is final (or *pre*) and not yanked is
-    the answer; only when there is none do pre-releases and yanked
-    releases count, as pip lets them.
+    The first fitting release that is final (or *pre*) with a fitting
+    wheel that is not yanked is the answer; only when there is none do
+    pre-releases and yanked files count, as pip lets them.
     """
     fitting = []
     for release in _newest_first(project):
         wheel = _best_wheel(release, target)
         if wheel is None:
             continue
-        if not release.yanked and (pre or not release.prerelease):
+        if not wheel.yanked and (pre or not release.prerelease):
             return release, wheel, None
         fitting.append((release, wheel))
     if not fitting:
@@ -125,7 +133,7 @@ def _choose(
     if not finals:
         caveat = CompatibilityReason.ONLY_PRERELEASES
         finals = fitting
-    kept = [f for f in finals if not f[0].yanked]
+    kept = [f for f in finals if not f[1].yanked]
     if not kept:
         caveat = CompatibilityReason.ONLY_YANKED
         kept = finals

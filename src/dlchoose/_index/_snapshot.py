@@ -15,8 +15,12 @@ asked about are read):
   ``[version, upload date, requires-python, flags, [tag ids], name?]``
   where flags adds 1 for yanked, 2 when an sdist exists and 4 for a
   pre-release (decided by packaging when the script ran), and the optional
-  last element overrides ``wheel_name`` for that release.  No releases
-  means the index had no such project when it was read.
+  sixth element overrides ``wheel_name`` for that release.  Only where the
+  files of one release differ, a seventh element lists per-file values:
+  ``[[tag id, requires-python, yanked], ...]`` (the sixth is then always
+  written, so readers that know only six elements still read the row);
+  other wheels take the release's ``requires-python`` and yanked flag.
+  No releases means the index had no such project when it was read.
 
 A wheel's file name is ``<wheel_name>-<version>-<tags[id]>.whl``.
 """
@@ -138,18 +142,27 @@ class _Rows(Sequence[IndexRelease]):
         return release
 
     def _decode(self, row: Sequence[Any]) -> IndexRelease:
-        version, uploaded, requires, flags, tag_ids, *override = row
-        prefix = f"{override[0] if override else self._wheel_name}-{version}-"
+        version, uploaded, requires, flags, tag_ids, *extra = row
+        name = extra[0] if extra else self._wheel_name
+        per_file = (
+            {i: (r, y) for i, r, y in extra[1]} if len(extra) > 1 else {}
+        )
+        prefix = f"{name}-{version}-"
         tags = self._tags
+        yanked = bool(flags & _YANKED)
         wheels = tuple(
-            Wheel(f"{prefix}{tags[i]}.whl", _parse_tags(tags[i]))
+            Wheel(
+                f"{prefix}{tags[i]}.whl",
+                _parse_tags(tags[i]),
+                *per_file.get(i, (requires, yanked)),
+            )
             for i in tag_ids
         )
         return IndexRelease(
             version=version,
             uploaded=date.fromisoformat(uploaded) if uploaded else None,
             requires_python=requires,
-            yanked=bool(flags & _YANKED),
+            yanked=yanked,
             wheels=wheels,
             sdist=bool(flags & _SDIST),
             prerelease=bool(flags & _PRE),
@@ -185,6 +198,12 @@ def _row(
     names = {_split(w)[0] for w in release.wheels}
     name = names.pop() if len(names) == 1 else wheel_name
     ids = [table.setdefault(_split(w)[1], len(table)) for w in release.wheels]
+    per_file = sorted(
+        [tag_id, w.requires_python, w.yanked]
+        for tag_id, w in zip(ids, release.wheels, strict=True)
+        if (w.requires_python, w.yanked)
+        != (release.requires_python, release.yanked)
+    )
     flags = (
         (_YANKED if release.yanked else 0)
         | (_SDIST if release.sdist else 0)
@@ -197,8 +216,10 @@ def _row(
         flags,
         sorted(ids),
     ]
-    if name != wheel_name:
+    if name != wheel_name or per_file:
         row.append(name)
+    if per_file:
+        row.append(per_file)
     return row
 
 

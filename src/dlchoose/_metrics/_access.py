@@ -19,7 +19,11 @@ from typing import Final
 
 import attrs
 
-from .._http import has_userinfo, require_credentials_allowed
+from .._http import (
+    has_userinfo,
+    parse_url,
+    require_credentials_allowed,
+)
 
 
 __all__ = [
@@ -36,8 +40,9 @@ API_URL_VARIABLE: Final = "DLCHOOSE_GITHUB_API_URL"
 
 
 def check_api_url(url: str) -> str:
-    """*url* without a trailing slash; :class:`ValueError` when it is empty
-    or carries credentials."""
+    """*url* without a trailing slash; :class:`ValueError` when it is empty,
+    carries credentials or does not parse (bad host, IPv6 literal or port):
+    a URL that cannot be checked is refused, never trusted."""
     if not isinstance(url, str):
         raise TypeError(f"api_url must be a str, got {type(url).__name__}")
     cleaned = url.strip().rstrip("/")
@@ -48,6 +53,8 @@ def check_api_url(url: str) -> str:
             "the GitHub API URL must not contain user:password@;"
             " pass the token separately"
         )
+    # Only parsing here: the scheme is judged where a token is involved.
+    parse_url(cleaned, "the GitHub API URL")
     return cleaned
 
 

@@ -65,6 +65,7 @@ from ._ratelimit import (
 )
 from ._report import build_report, snapshot_figures
 from ._rest import fetch_rest
+from ._validate import check_wait
 from ._values import MetricsReport, MetricsSource, RepoMetrics
 
 
@@ -119,7 +120,7 @@ class GitHubClient:
     api_url: str = attrs.field(default=DEFAULT_API_URL)
     connect_timeout: float = 5.0
     read_timeout: float = 20.0
-    max_wait: float = 30.0
+    max_wait: float = attrs.field(default=30.0, converter=check_wait)
     deadline: float | None = 60.0
     retries: int = 2
     backoff: float = 0.5
@@ -555,8 +556,11 @@ def fetch_metrics(  # noqa: PLR0913 - keyword-only options
             registered framework.
         ValueError: a framework has no GitHub repository, the API URL is
             empty or carries ``user:password@``, or a token would go to a
-            plain ``http://`` API URL that is not loopback.
+            plain ``http://`` API URL that is not loopback, or *max_wait*
+            is negative, infinite or NaN.
+        TypeError: *max_wait* is not a number.
     """
+    check_wait(max_wait)
     if isinstance(repos, (str, Framework)):
         repos = (repos,)
     names = (

@@ -17,7 +17,7 @@ from typing import Final, TypeVar
 
 import attrs
 
-from .._http import Response
+from .._http import Response, safe_header
 from .._time import utc_now
 from ..exceptions import MetricsError, RateLimitError
 from ._cache import DiskCache
@@ -76,7 +76,7 @@ class RateLimitBook:
                 "GitHub API version %s is deprecated (sunset: %s);"
                 " upgrade dlchoose",
                 API_VERSION,
-                (sunset or "unknown")[:40],
+                safe_header(sunset, 40) or "unknown",
             )
 
     def check(self, resource: str, what: str) -> None:

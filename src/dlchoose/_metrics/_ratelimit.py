@@ -16,6 +16,7 @@ from typing import Final
 
 import attrs
 
+from .._http import safe_header
 from .._time import utc_now
 from ._validate import header_int
 
@@ -80,9 +81,9 @@ class RateLimitStatus:
     ) -> RateLimitStatus | None:
         if not any(k.lower().startswith("x-ratelimit-") for k in headers):
             return None
-        resource = headers.get("x-ratelimit-resource") or default_resource
+        resource = safe_header(headers.get("x-ratelimit-resource"), 40)
         return cls(
-            resource=resource[:40],
+            resource=resource or default_resource,
             limit=_non_negative(headers.get("x-ratelimit-limit")),
             remaining=_non_negative(headers.get("x-ratelimit-remaining")),
             used=_non_negative(headers.get("x-ratelimit-used")),
@@ -150,7 +151,8 @@ def rate_limited(
             secondary=False,
             wait=wait,
             reset_at=reset_at,
-            resource=(headers.get("x-ratelimit-resource") or resource)[:40],
+            resource=safe_header(headers.get("x-ratelimit-resource"), 40)
+            or resource,
             message=message,
         )
     secondary = (

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import attrs
 
-from .._http import Deadline, Response
+from .._http import Deadline, Response, safe_header
 from .._time import utc_now
 from ..exceptions import MetricsUnavailableError
 from ._jobs import Fetched, Job
@@ -56,7 +56,7 @@ def json_object(response: Response, what: str) -> dict[str, Any]:
     try:
         body = response.json()
     except ValueError as err:
-        kind = short_text(response.header("content-type")) or "unknown type"
+        kind = safe_header(response.header("content-type")) or "unknown type"
         raise MetricsUnavailableError(
             f"GitHub's answer for {what} is not JSON ({kind})",
             repo=what,

@@ -9,6 +9,8 @@ repository names must be ``owner/name``.
 
 from __future__ import annotations
 
+import math
+
 from datetime import datetime, timedelta, timezone
 from typing import Final
 
@@ -34,6 +36,18 @@ EARLIEST: Final = datetime(2000, 1, 1, tzinfo=timezone.utc)
 CLOCK_SKEW: Final = timedelta(days=1)
 _MAX_DIGITS: Final = 20
 _MAX_TEXT: Final = 200
+
+
+def check_wait(value: object, what: str = "max_wait") -> float:
+    """*value* as seconds to wait: a finite real number >= 0, else
+    :class:`TypeError` / :class:`ValueError` naming *what*."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        msg = f"{what} must be a number of seconds, not {type(value).__name__}"
+        raise TypeError(msg)
+    if not (math.isfinite(value) and value >= 0):
+        msg = f"{what} must be a finite number of seconds >= 0, not {value!r}"
+        raise ValueError(msg)
+    return float(value)
 
 
 def header_int(value: object) -> int | None:

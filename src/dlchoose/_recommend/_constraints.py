@@ -24,12 +24,14 @@ from ._values import Candidate, Cell
 
 __all__ = [
     "CORE_QUALITIES",
+    "GPU_CRITERIA",
     "Constraints",
     "Failure",
     "Installability",
     "Unverified",
     "check_core_gate",
     "check_era",
+    "check_gpu_bases",
     "check_gpu_vendor",
     "check_installable",
     "check_installed",
@@ -251,27 +253,68 @@ def check_installable(
     )
 
 
+def _bases(
+    framework: Framework, environment: frozenset[str] | None
+) -> tuple[str, ...]:
+    """What the framework builds on; under ``installed=``, only the
+    installed ones (an absent base lends it nothing, issue 12)."""
+    if environment is None:
+        return framework.builds_on
+    return tuple(b for b in framework.builds_on if b in environment)
+
+
 def _gpu_backends(
-    framework: Framework, by_key: Mapping[str, Framework]
+    framework: Framework,
+    by_key: Mapping[str, Framework],
+    environment: frozenset[str] | None = None,
 ) -> set[GpuBackend]:
     """The framework's back ends, else those of what it builds on."""
     backends = set(framework.gpu_backends)
     if not backends:
-        for base in framework.builds_on:
+        for base in _bases(framework, environment):
             if base in by_key:
                 backends |= set(by_key[base].gpu_backends)
     return backends
+
+
+def _names(keys: Iterable[str], by_key: Mapping[str, Framework]) -> str:
+    return ", ".join(by_key[k].name if k in by_key else k for k in keys)
+
+
+def _no_installed_base(
+    framework: Framework,
+    environment: frozenset[str] | None,
+    by_key: Mapping[str, Framework],
+) -> str | None:
+    """Why a framework that gets its GPUs from others has none here: it
+    has no back end of its own and none of its bases is installed."""
+    if (
+        environment is None
+        or framework.gpu_backends
+        or not framework.builds_on
+        or _bases(framework, environment)
+    ):
+        return None
+    return (
+        f"no GPU here: runs on {_names(framework.builds_on, by_key)},"
+        " none of them installed"
+    )
 
 
 def check_gpu_vendor(
     framework: Framework,
     vendor: GpuVendor | None,
     by_key: Mapping[str, Framework],
+    environment: frozenset[str] | None = None,
 ) -> tuple[Finding, ...]:
-    """A back end for the vendor's hardware (inherited when it has none)."""
+    """A back end for the vendor's hardware (inherited when it has none;
+    under ``installed=``, only from installed bases)."""
     if vendor is None:
         return ()
-    backends = _gpu_backends(framework, by_key)
+    absent = _no_installed_base(framework, environment, by_key)
+    if absent is not None:
+        return (Failure(constraint="gpu_vendor", reason=absent),)
+    backends = _gpu_backends(framework, by_key, environment)
     wanted = vendor.backend
     if not backends:
         return (Unverified(constraint="gpu_vendor", what="GPU back ends"),)
@@ -284,6 +327,26 @@ def check_gpu_vendor(
             sources=framework.sources_for("gpu_backends"),
         ),
     )
+
+
+#: The criteria a framework that runs on others gets only through them.
+GPU_CRITERIA: Final = frozenset({Criterion.GPU, Criterion.DISTRIBUTED_GPU})
+
+
+def check_gpu_bases(
+    framework: Framework,
+    constraints: Constraints,
+    by_key: Mapping[str, Framework],
+) -> tuple[Finding, ...]:
+    """Under ``installed=``, GPU use that is asked for (required, or by the
+    core gate) is not credited through bases that are not installed."""
+    asked = constraints.core_gate or not GPU_CRITERIA.isdisjoint(
+        constraints.require
+    )
+    absent = _no_installed_base(framework, constraints.environment, by_key)
+    if not asked or absent is None:
+        return ()
+    return (Failure(constraint="installed", reason=absent),)
 
 
 def check_maintained(
@@ -345,9 +408,12 @@ def _findings(
         *check_era(candidate),
         *check_language(framework, constraints.language),
         *check_installed(framework, constraints.environment),
+        *check_gpu_bases(framework, constraints, by_key),
         *check_installable(framework, constraints.installable),
         *check_required(candidate, constraints.require),
-        *check_gpu_vendor(framework, constraints.gpu_vendor, by_key),
+        *check_gpu_vendor(
+            framework, constraints.gpu_vendor, by_key, constraints.environment
+        ),
     )
     if not constraints.include_unmaintained:
         findings += check_maintained(candidate, era)
