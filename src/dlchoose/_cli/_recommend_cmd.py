@@ -23,6 +23,25 @@ def register(subparsers: Any) -> None:
             " from the bundled GitHub snapshot."
         ),
     )
+    _add_purpose(parser)
+    _add_constraints(parser)
+    _add_weights(parser)
+    _add_data_and_output(parser)
+    parser.set_defaults(handler=run_recommend)
+
+    listing = subparsers.add_parser(
+        "purposes",
+        help="list the purpose profiles and their weights",
+        description="List the purpose profiles, their aliases and weights.",
+    )
+    listing.add_argument(
+        "--json", action="store_true", help="print one JSON object"
+    )
+    listing.set_defaults(handler=run_purposes)
+
+
+def _add_purpose(parser: argparse.ArgumentParser) -> None:
+    """The purpose profile to rank for."""
     parser.add_argument(
         "--purpose",
         default=Purpose.ACADEMIC.value,
@@ -36,6 +55,10 @@ def register(subparsers: Any) -> None:
             + "); default: academic"
         ),
     )
+
+
+def _add_constraints(parser: argparse.ArgumentParser) -> None:
+    """Hard constraints: what a framework must have to be ranked."""
     parser.add_argument(
         "--language",
         type=_nonblank,
@@ -97,6 +120,10 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="do not require large graphs, autodiff and simple GPU use",
     )
+
+
+def _add_weights(parser: argparse.ArgumentParser) -> None:
+    """Changes to the profile's weights."""
     parser.add_argument(
         "--weights",
         type=_nonblank,
@@ -119,6 +146,10 @@ def register(subparsers: Any) -> None:
         default=DataEra.CURRENT.value,
         help="data era",
     )
+
+
+def _add_data_and_output(parser: argparse.ArgumentParser) -> None:
+    """Where the figures come from, and how the answer is shown."""
     parser.add_argument(
         "--refresh",
         action="store_true",
@@ -134,17 +165,6 @@ def register(subparsers: Any) -> None:
     output.add_argument(
         "--json", action="store_true", help="print one JSON object"
     )
-    parser.set_defaults(handler=run_recommend)
-
-    listing = subparsers.add_parser(
-        "purposes",
-        help="list the purpose profiles and their weights",
-        description="List the purpose profiles, their aliases and weights.",
-    )
-    listing.add_argument(
-        "--json", action="store_true", help="print one JSON object"
-    )
-    listing.set_defaults(handler=run_purposes)
 
 
 def _nonblank(text: str) -> str:
