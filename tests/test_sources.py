@@ -127,3 +127,25 @@ class TestNormalizeRepository:
         """A non-string is a TypeError."""
         with pytest.raises(TypeError, match="expected a str"):
             normalize_repository(3)  # type: ignore[arg-type]
+
+
+class TestOneDefinitionPerPage:
+    def test_no_page_is_defined_twice_across_the_package(self):
+        """Each cited URL has one Source definition in the whole package.
+
+        The GPU tables and the doctor keep their own sources beside their
+        data; a page the bibliography already has must be reused, not
+        defined again with another title or date.
+        """
+        import importlib
+        import pkgutil
+
+        owners: dict[str, set[str]] = {}
+        for info in pkgutil.walk_packages(dlchoose.__path__, "dlchoose."):
+            if "._cli" in info.name or info.name.endswith("_child"):
+                continue
+            module = importlib.import_module(info.name)
+            for value in vars(module).values():
+                if isinstance(value, dlchoose.Source) and value.url:
+                    owners.setdefault(value.url, set()).add(repr(value))
+        assert {} == {url: o for url, o in owners.items() if len(o) > 1}

@@ -46,7 +46,7 @@ NVIDIA_NVCC_ARCHS: Final = Source(
     date=READ,
 )
 UV_TORCH_BACKEND: Final = Source(
-    title="astral-sh/uv crates/uv-torch/src/backend.rs: --torch-backend=auto picks the first PyTorch index (newest CUDA first) whose minimum driver the detected driver meets; Linux and Windows tables",
+    title="astral-sh/uv crates/uv-torch/src/backend.rs: --torch-backend=auto picks the first PyTorch index (newest CUDA first) whose minimum driver the detected driver meets; Linux and Windows tables; GPU architectures in each ROCm build, from torch.cuda.get_arch_list()",
     url="https://github.com/astral-sh/uv/blob/main/crates/uv-torch/src/backend.rs",
     date=READ,
 )
@@ -98,11 +98,8 @@ TORCH_PYPI_WHEELS: Final = Source(
     url="https://pypi.org/project/torch/#files",
     date=READ,
 )
-UV_AMD_ARCHS: Final = Source(
-    title="astral-sh/uv crates/uv-torch/src/backend.rs: GPU architectures in each PyTorch ROCm build, from torch.cuda.get_arch_list()",
-    url="https://github.com/astral-sh/uv/blob/main/crates/uv-torch/src/backend.rs",
-    date=READ,
-)
+#: The same page states the GPU architectures in each ROCm build.
+UV_AMD_ARCHS: Final = UV_TORCH_BACKEND
 TORCH_GET_STARTED: Final = Source(
     title="PyTorch Get Started: pip install torch on macOS uses the MPS backend on Apple silicon; CUDA builds are Linux and Windows only",
     url="https://pytorch.org/get-started/locally/",
@@ -163,14 +160,4 @@ ORT_INSTALL: Final = Source(
     title="ONNX Runtime, Install: from 1.21 onnxruntime-gpu's [cuda,cudnn] extras bring the CUDA and cuDNN libraries from PyPI (pip install onnxruntime-gpu[cuda,cudnn])",
     url="https://onnxruntime.ai/docs/install/#python-installs",
     date=READ,
-)
-MXNET_ATTIC: Final = Source(
-    title="Apache MXNet moved to the Apache Attic (retired) in 2023; last release 1.9.1 with mxnet-cuXYZ wheels per CUDA",
-    url="https://attic.apache.org/projects/mxnet.html",
-    date=date(2023, 11, 1),
-)
-CNTK_SETUP: Final = Source(
-    title="Microsoft, Setup CNTK on your machine: cntk-gpu 2.7 (last release, 2019) for CUDA 10, Python 3.5-3.6, Linux and Windows",
-    url="https://learn.microsoft.com/en-us/cognitive-toolkit/setup-cntk-on-your-machine",
-    date=date(2019, 4, 26),
 )

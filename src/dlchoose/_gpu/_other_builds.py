@@ -14,11 +14,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Final
 
+# MXNet's and CNTK's pages are the registry's sources too: one definition
+# each, in the one bibliography.
+from .._sources import CNTK_SETUP
+from .._sources import MX_ATTIC as MXNET_ATTIC
 from ._citations import (
-    CNTK_SETUP,
     JAX_CUDA13_PLUGIN,
     JAX_INSTALL,
-    MXNET_ATTIC,
     NVIDIA_CUDA13_ARCHS,
     NVIDIA_RELEASE_NOTES,
     ORT_CUDA_EP,
