@@ -1,31 +1,46 @@
-"""How fast is detection?  Fresh processes, medians of several runs.
+"""How fast is ``dlchoose.detect()`` next to ``import torch`` and
+transformers' ``is_torch_available()``?  Fresh interleaved processes.
 
-Usage (after ``nox -s integration`` built the environments)::
+Usage::
 
-    python benchmarks/bench_detect.py [--python .nox/_detect_envs/modern/bin/python]
-                                      [--repeat 7] [--before SRC] [--no-probe]
+    python benchmarks/bench_detect.py --python /tmp/detect-bench-env/bin/python
+        [--rounds 15] [--before SRC] [--tree LABEL=SRC ...] [--scaling]
 
-Rows for frameworks the environment lacks are skipped; ``--before`` times
-another source tree of dlchoose in the same run (``git archive <rev> src |
-tar -x -C /tmp/before`` then ``--before /tmp/before/src``).
+The target environment needs torch and transformers, and dlchoose
+installed (``pip install -e .``).  Every round runs each statement once in
+a fresh interpreter (``python -c``), in the same order, so that a busy
+machine slows every row alike; one round first writes the bytecode caches
+and is thrown away (``PYTHONDONTWRITEBYTECODE`` is removed for the
+children).  Medians and bests of the rounds are reported.
 
-Each row runs a statement in a fresh interpreter of the target
-environment.  "statement" is the time of the statement alone, measured
-inside the child with ``perf_counter``; "process" is the wall time of the
-whole child, interpreter start included.  The comparison uses
-transformers' ``is_*_available()`` checks when transformers is installed
-in the environment (``pip install transformers``).
+Four times per run, from which the ratios are taken:
 
-The last rows show how the fast path grows with the number of installed
-distributions: 100 and 1,600 fake ``.dist-info`` folders put in front of
-``sys.path`` through ``PYTHONPATH``.
+* **process**: the wall time of the whole ``python -c`` child.  **Process
+  minus a bare ``python -c pass``** is what the statement costs over a
+  bare interpreter, everything it causes included (its imports, its work
+  and the interpreter's longer teardown after it), and is the same
+  measure on both sides of each ratio: the goal's verdict uses it.
+* **statement**: the statement alone, timed inside the child with
+  ``perf_counter``: like the above, but without the teardown (which for
+  ``import torch`` is long).
+* **statement CPU** and **process CPU** (``process_time``, ``getrusage``):
+  on a machine shared with other work, waiting for a core inflates wall
+  times, the short ones most; CPU time shows the work itself.
+* the whole-process ratio (interpreter start-up on both sides) is shown
+  too; it dilutes every ratio.
+
+``--before SRC`` also times another source tree of dlchoose in the same
+rounds (``git archive <rev> src | tar -x -C /tmp/before`` then
+``--before /tmp/before/src``); ``--tree LABEL=SRC`` does the same for
+any number of trees (a proposed change, say).  ``--scaling`` adds rows
+with 100 and 1,600 fake ``.dist-info`` folders in front of ``sys.path``.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -35,62 +50,71 @@ import time
 from pathlib import Path
 
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_PYTHON = ROOT / ".nox" / "_detect_envs" / "modern" / "bin" / "python"
-FOUR = ["pytorch", "tensorflow", "jax", "keras"]
-
-DETECT = (
-    "import dlchoose, dlchoose._detect._scan\n"
-    "detect = getattr(dlchoose, 'detect', None) or dlchoose._detect._scan.detect\n"
-    "detect()"
-)
-PROBE = (
-    "import dlchoose._detect._scan\n"
-    f"r = dlchoose._detect._scan.detect({FOUR!r}, probe=True, timeout=300)\n"
-    "assert all(d.probe.importable for d in r), r"
-)
+DETECT = "import dlchoose; dlchoose.detect()"
+TORCH = "import torch"
 TRANSFORMERS = (
-    "import transformers.utils as u\n"
-    "[getattr(u, n)() for n in ('is_torch_available', 'is_tf_available',"
-    " 'is_flax_available') if hasattr(u, n)]"
+    "from transformers.utils import is_torch_available; is_torch_available()"
 )
+BARE = "pass"
+#: builtin modules only: the wrapper adds nothing a statement could reuse.
 CHILD = (
-    "import time, json\n"
-    "t = time.perf_counter()\n"
+    "import sys, time\n"
+    "t, c = time.perf_counter(), time.process_time()\n"
     "exec(compile({stmt!r}, '<bench>', 'exec'))\n"
-    "print('@@' + json.dumps(time.perf_counter() - t))"
+    "t, c = time.perf_counter() - t, time.process_time() - c\n"
+    "sys.stdout.write(f'@@{{t!r}} {{c!r}}')"
 )
+#: The columns of one run, in order.
+COLUMNS = ("statement", "statement CPU", "process", "process CPU")
+STMT, STMT_CPU, PROC, PROC_CPU = range(4)
+
+
+def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = {**os.environ, **(extra or {})}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # time the bytecode, as users do
+    return env
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def run_once(
-    python: str, stmt: str, env: dict[str, str]
-) -> tuple[float, float]:
+    python: str, stmt: str, env: dict[str, str], cwd: str
+) -> tuple[float, ...]:
+    """The four times (seconds, see COLUMNS) of one fresh interpreter."""
+    cpu = _children_cpu()
     start = time.perf_counter()
     out = subprocess.run(
         [python, "-c", CHILD.format(stmt=stmt)],
         capture_output=True,
         text=True,
         env=env,
-        cwd=tempfile.gettempdir(),
+        cwd=cwd,
         check=False,
     )
     wall = time.perf_counter() - start
-    lines = [ln for ln in out.stdout.splitlines() if ln.startswith("@@")]
-    if out.returncode or not lines:
+    cpu = _children_cpu() - cpu
+    marker = out.stdout.rpartition("@@")[2]
+    if out.returncode or not marker:
         raise RuntimeError(f"{stmt!r} failed:\n{out.stderr[-2000:]}")
-    return json.loads(lines[-1][2:]), wall
+    stmt_wall, stmt_cpu = map(float, marker.split())
+    return stmt_wall, stmt_cpu, wall, cpu
 
 
-def measure(
-    python: str, stmt: str, repeat: int, env: dict[str, str] | None = None
-) -> tuple[float, float]:
-    env = {**os.environ, **(env or {})}
-    run_once(python, stmt, env)  # warm the file cache
-    runs = [run_once(python, stmt, env) for _ in range(repeat)]
-    return (
-        statistics.median(r[0] for r in runs),
-        statistics.median(r[1] for r in runs),
-    )
+class Row:
+    def __init__(self, label: str, stmt: str, env: dict[str, str]) -> None:
+        self.label = label
+        self.stmt = stmt
+        self.env = env
+        self.runs: list[tuple[float, ...]] = []
+
+    def median(self, which: int) -> float:
+        return statistics.median(r[which] for r in self.runs)
+
+    def best(self, which: int) -> float:
+        return min(r[which] for r in self.runs)
 
 
 def fake_site(folder: Path, count: int) -> Path:
@@ -104,15 +128,79 @@ def fake_site(folder: Path, count: int) -> Path:
     return folder
 
 
-def has(python: str, module: str) -> bool:
-    code = f"import importlib.util as u; raise SystemExit(u.find_spec({module!r}) is None)"
-    return subprocess.run([python, "-c", code], check=False).returncode == 0
+def rows_for(args: argparse.Namespace, scratch: Path) -> list[Row]:
+    rows = [
+        Row("bare interpreter: pass", BARE, child_env()),
+        Row("import dlchoose; dlchoose.detect()", DETECT, child_env()),
+        Row("import torch", TORCH, child_env()),
+        Row("transformers is_torch_available()", TRANSFORMERS, child_env()),
+    ]
+    trees = ([f"before={args.before}"] if args.before else []) + args.tree
+    for spec in reversed(trees):
+        label, _, src = spec.partition("=")
+        tree_env = child_env({"PYTHONPATH": src})
+        rows.insert(2, Row(f"{label}: detect()", DETECT, tree_env))
+    if args.scaling:
+        for count in (100, 1600):
+            site = fake_site(scratch / str(count), count)
+            env = child_env({"PYTHONPATH": str(site)})
+            rows.append(Row(f"detect(), {count} extra dists", DETECT, env))
+    return rows
+
+
+def measure(python: str, rows: list[Row], rounds: int, cwd: str) -> None:
+    for row in rows:  # warm-up: bytecode caches, file cache
+        run_once(python, row.stmt, row.env, cwd)
+    for _ in range(rounds):
+        for row in rows:
+            row.runs.append(run_once(python, row.stmt, row.env, cwd))
+
+
+def report(rows: list[Row], rounds: int) -> None:
+    bare, detect = rows[0], rows[1]
+    torch = next(r for r in rows if r.stmt == TORCH)
+    transformers = next(r for r in rows if r.stmt == TRANSFORMERS)
+    print(f"median (best) of {rounds} interleaved rounds, milliseconds")
+    print(f"{'':<36}" + "".join(f" {name:>17}" for name in COLUMNS))
+    for row in rows:
+        print(
+            f"{row.label:<36}"
+            + "".join(
+                f" {row.median(i) * 1e3:8.1f} ({row.best(i) * 1e3:6.1f})"
+                for i in range(len(COLUMNS))
+            )
+        )
+    print()
+    for name, other, goal in (
+        ("import torch", torch, 30),
+        ("is_torch_available()", transformers, 10),
+    ):
+        excess = (other.median(PROC) - bare.median(PROC)) / (
+            detect.median(PROC) - bare.median(PROC)
+        )
+        verdict = "met" if excess > goal else "NOT met"
+        print(
+            f"detect() / {name}: 1/{excess:.1f} by process minus bare"
+            f" interpreter, medians (goal 1/{goal}: {verdict})"
+        )
+        for label, which in (
+            ("statement (in the child, teardown excluded)", STMT),
+            ("statement CPU", STMT_CPU),
+            ("process CPU", PROC_CPU),
+            ("whole process (interpreter start on both sides)", PROC),
+        ):
+            ratio = other.median(which) / detect.median(which)
+            print(f"    1/{ratio:.1f} by {label}")
+        print(
+            f"    1/{other.best(STMT) / detect.best(STMT):.1f} by statement,"
+            " best of each"
+        )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--python", default=str(DEFAULT_PYTHON))
-    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--python", default=sys.executable)
+    parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument(
         "--before",
         metavar="SRC",
@@ -120,75 +208,26 @@ def main() -> int:
         " PYTHONPATH), e.g. one extracted with `git archive <rev> src`",
     )
     parser.add_argument(
-        "--no-probe", action="store_true", help="skip the probe row"
+        "--tree",
+        action="append",
+        default=[],
+        metavar="LABEL=SRC",
+        help="also time the dlchoose source tree SRC as LABEL (repeatable)",
+    )
+    parser.add_argument(
+        "--scaling",
+        action="store_true",
+        help="add rows with 100 and 1,600 extra distributions",
     )
     args = parser.parse_args()
     # Absolute (the children run in a temporary folder), links kept (a
     # virtual environment's python is a link to its base interpreter).
     python = os.path.abspath(args.python)  # noqa: PTH100 - keep links
-    repeat = args.repeat
-
-    def row(label: str, stmt: str, env: dict[str, str] | None = None) -> float:
-        stmt_s, wall_s = measure(python, stmt, repeat, env)
-        print(f"{label:<48} {stmt_s * 1000:9.1f} ms {wall_s * 1000:9.1f} ms")
-        return stmt_s
-
-    print(f"python: {python}; median of {repeat} fresh processes each")
-    print(f"{'':<48} {'statement':>12} {'process':>12}")
-    row("interpreter start (pass)", "pass")
-    if args.before:
-        row(
-            "before: import dlchoose; dlchoose.detect()",
-            DETECT,
-            {"PYTHONPATH": args.before},
-        )
-    fast = row("import dlchoose; dlchoose.detect()", DETECT)
-    row("import dlchoose", "import dlchoose")
-    requests = (
-        row("import requests", "import requests")
-        if has(python, "requests")
-        else None
-    )
-    imports = {
-        name: row(f"import {name}", f"import {name}")
-        for name in ("torch", "tensorflow", "jax", "keras")
-        if has(python, name)
-    }
-    transformers = None
-    if has(python, "transformers"):
-        transformers = row(
-            "transformers is_torch/tf/flax_available()", TRANSFORMERS
-        )
-    else:
-        print("transformers is not installed: comparison skipped")
-    probe = None
-    if not args.no_probe and set(imports) == {
-        "torch",
-        "tensorflow",
-        "jax",
-        "keras",
-    }:
-        probe = row("detect(probe=True) of the four", PROBE)
+    print(f"python: {python}")
     with tempfile.TemporaryDirectory() as tmp:
-        for count in (100, 1600):
-            site = fake_site(Path(tmp) / str(count), count)
-            row(
-                f"detect() with {count} extra distributions",
-                DETECT,
-                {"PYTHONPATH": str(site)},
-            )
-
-    print()
-    if "torch" in imports:
-        print(f"fast path / import torch: 1/{imports['torch'] / fast:.0f}")
-    if transformers is not None:
-        print(f"fast path / transformers check: 1/{transformers / fast:.0f}")
-    if requests is not None:
-        print(f"fast path / import requests: {fast / requests:.2f}")
-    if probe is not None:
-        print(
-            f"probe of four / slowest import: {probe / max(imports.values()):.2f}x"
-        )
+        rows = rows_for(args, Path(tmp))
+        measure(python, rows, args.rounds, cwd=tmp)
+    report(rows, args.rounds)
     return 0
 
 

@@ -4,10 +4,15 @@ Reads the PEP 691 JSON page of every Python distribution the registry names
 (plus the variants listed in ``EXTRA_VARIANTS``) and writes
 ``src/dlchoose/_index/snapshot/`` (one file per distribution plus
 ``index.json``).  Tag ids of the previous
-snapshot are kept, so a rerun's diff shows only what changed.
+snapshot are kept, so a rerun's diff shows only what changed.  From the
+snapshot it then writes the registry's release facts,
+``src/dlchoose/_registry/releases.json`` (the newest stable release of
+every distribution the registry names, per Python where it differs).
 
     python scripts/build_index_snapshot.py            # the snapshot
     python scripts/build_index_snapshot.py --record   # + test fixtures
+    python scripts/build_index_snapshot.py --missing  # only new names
+    python scripts/build_index_snapshot.py --releases-only  # no network
 
 ``--record`` also stores trimmed raw answers for the loopback index server
 in ``tests/fixtures/index/`` (the fields the client reads; only the
@@ -25,10 +30,20 @@ from typing import Any, Final
 
 import requests
 
-import dlchoose
-
+from dlchoose._index._latest import (
+    encode_releases,
+    named_distributions,
+    releases_from_snapshot,
+)
 from dlchoose._index._releases import Project, parse_project
-from dlchoose._index._snapshot import INDEX_FILE, SNAPSHOT_DIR, encode
+from dlchoose._index._snapshot import (
+    INDEX_FILE,
+    SNAPSHOT_DIR,
+    Snapshot,
+    encode,
+)
+from dlchoose._registry._catalog import CATALOG
+from dlchoose._registry._releases import RELEASES_FILE
 from dlchoose._time import utc_now
 
 
@@ -58,8 +73,29 @@ RECORD: Final = {"cntk": None, "torch": "2.0.0"}
 
 
 def distributions() -> list[str]:
-    names = {d for f in dlchoose.frameworks() for d in f.distributions}
-    return sorted(names | set(EXTRA_VARIANTS))
+    # The catalog, not the registry: the registry reads releases.json,
+    # which this script writes.
+    return sorted({*named_distributions(CATALOG), *EXTRA_VARIANTS})
+
+
+def write_releases() -> None:
+    """``releases.json`` from the snapshot on disk (no network)."""
+    snapshot = Snapshot(SNAPSHOT_DIR)
+    releases = releases_from_snapshot(snapshot, named_distributions(CATALOG))
+    RELEASES_FILE.write_text(
+        encode_releases(
+            releases,
+            index_url=snapshot.index_url,
+            generated=snapshot.generated,
+        ),
+        encoding="utf-8",
+    )
+    found = sum(release is not None for release in releases.values())
+    print(
+        f"wrote {RELEASES_FILE} ({found} of {len(releases)} distributions"
+        " have a stable release)",
+        file=sys.stderr,
+    )
 
 
 def fetch(session: requests.Session, name: str) -> dict[str, Any] | None:
@@ -119,11 +155,43 @@ def main() -> int:
     parser.add_argument(
         "--record", action="store_true", help="also write test fixtures"
     )
+    parser.add_argument(
+        "--releases-only",
+        action="store_true",
+        help="only rewrite releases.json from the snapshot on disk",
+    )
+    parser.add_argument(
+        "--missing",
+        action="store_true",
+        help="read only distributions the snapshot lacks; keep the rest",
+    )
     args = parser.parse_args()
-    projects: list[Project] = []
+    if not args.releases_only:
+        build_snapshot(record=args.record, missing_only=args.missing)
+    write_releases()
+    return 0
+
+
+def _kept(*, missing_only: bool) -> tuple[list[str], list[Project]]:
+    """The names to read live, and the recorded projects kept as they are."""
+    names = distributions()
+    if not missing_only:
+        return names, []
+    snapshot = Snapshot(SNAPSHOT_DIR)
+    recorded = set(snapshot.names())
+    kept = [snapshot.project(n) for n in names if n in recorded]
+    return (
+        [n for n in names if n not in recorded],
+        [p for p in kept if p is not None],
+    )
+
+
+def build_snapshot(*, record: bool, missing_only: bool = False) -> None:
+    """Read the live index and write the snapshot."""
+    wanted, projects = _kept(missing_only=missing_only)
     with requests.Session() as session:
         session.headers["User-Agent"] = "dlchoose-snapshot-builder"
-        for name in distributions():
+        for name in wanted:
             document = fetch(session, name)
             if document is None:
                 # Recorded as a project without releases: "not on the index".
@@ -133,7 +201,7 @@ def main() -> int:
             print(
                 f"  {name}: {len(project.releases)} releases", file=sys.stderr
             )
-            if args.record and name in RECORD:
+            if record and name in RECORD:
                 FIXTURES.mkdir(parents=True, exist_ok=True)
                 path = FIXTURES / f"{name}.json"
                 path.write_text(
@@ -158,7 +226,6 @@ def main() -> int:
         f"wrote {len(files)} files to {SNAPSHOT_DIR} ({size:,} bytes)",
         file=sys.stderr,
     )
-    return 0
 
 
 if __name__ == "__main__":

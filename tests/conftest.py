@@ -73,6 +73,16 @@ def _loopback_only(
 
 
 @pytest.fixture(autouse=True)
+def _wide_plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No CLI test depends on the terminal running it: a wide ``COLUMNS``
+    (one line per row; tests of the fitted widths set their own) and no
+    ``FORCE_COLOR``/``NO_COLOR`` from the runner or CI."""
+    monkeypatch.setenv("COLUMNS", "1000")
+    for name in ("FORCE_COLOR", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
 def _isolated_user_state(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[None]:
@@ -88,6 +98,11 @@ def _isolated_user_state(
         "DLCHOOSE_OFFLINE",
     ):
         monkeypatch.delenv(name, raising=False)
+    # The package index too: a closed loopback port, so a refresh that no
+    # test points elsewhere fails fast and falls back to the snapshot (and
+    # no test reads the developer's pip configuration's index).
+    monkeypatch.setenv("DLCHOOSE_INDEX_URL", "http://127.0.0.1:9/simple/")
+    monkeypatch.delenv("PIP_INDEX_URL", raising=False)
     dlchoose._registry._lookup.reset_registry()
     yield
     dlchoose._registry._lookup.reset_registry()

@@ -181,7 +181,10 @@ class TestShow:
         assert out.startswith("Apache MXNet (mxnet)")
         assert "status: retired [" in out
         assert "\nSources:\n  [1] " in out
-        assert "latest release: 1.9.1 (2022-04-21)" in out
+        assert (
+            "latest release: 1.9.1 (2022-05-17); mxnet on the package index"
+            in out
+        )
 
     def test_text_shows_unknown(self, capsys):
         """Facts with no value read 'unknown', never blank."""

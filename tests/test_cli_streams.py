@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import io
 import os
 import subprocess
 import sys
@@ -89,3 +91,50 @@ class TestStreams:
         monkeypatch.setattr(argparse.ArgumentParser, "parse_args", broken)
         with pytest.raises(PermissionError):
             main(["list"])
+
+    def test_broken_pipe_in_process(self, capsys, monkeypatch):
+        """A reader leaving early, seen in-process: exit 141, no words."""
+
+        def leaves(*args: object, **kwargs: object) -> None:
+            raise BrokenPipeError
+
+        monkeypatch.setattr(argparse.ArgumentParser, "parse_args", leaves)
+        assert EXIT_BROKEN_PIPE == main(["list"])
+        assert "" == capsys.readouterr().err
+
+    def test_full_disk_in_process(self, capsys, monkeypatch):
+        """A full disk, seen in-process: one error line and exit 1."""
+
+        def full(*args: object, **kwargs: object) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(argparse.ArgumentParser, "parse_args", full)
+        assert 1 == main(["list"])
+        assert [
+            (
+                "dlchoose: error: could not write the output:"
+                " No space left on device"
+            )
+        ] == capsys.readouterr().err.splitlines()
+
+    def test_stream_without_reconfigure(self, capsys, monkeypatch):
+        """A stdout that cannot be reconfigured is used as it is."""
+        plain = io.StringIO()
+        monkeypatch.setattr(sys, "stdout", plain)
+        assert 0 == main(["--version"])
+        assert plain.getvalue().startswith("dlchoose ")
+
+    def test_broken_pipe_points_stdout_at_devnull(self, tmp_path, monkeypatch):
+        """After a broken pipe, stdout's descriptor goes to the null device,
+        so the flush at exit cannot fail again."""
+
+        def leaves(*args: object, **kwargs: object) -> None:
+            sys.stdout.write("lost")
+            raise BrokenPipeError
+
+        monkeypatch.setattr(argparse.ArgumentParser, "parse_args", leaves)
+        with (tmp_path / "out").open("w") as stream:
+            monkeypatch.setattr(sys, "stdout", stream)
+            assert EXIT_BROKEN_PIPE == main(["list"])
+            stream.flush()
+        assert "" == (tmp_path / "out").read_text()

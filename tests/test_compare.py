@@ -166,11 +166,15 @@ class TestCompareArguments:
             main(["compare", "pytorch"])
         assert 2 == info.value.code
 
-    def test_unknown_purpose_exits_1(self, capsys):
-        """An unknown --purpose is the typed error, exit 1."""
-        code, _, err = run(capsys, "compare", "a", "b", "--purpose", "golf")
-        assert 1 == code
-        assert err.startswith("dlchoose: error:")
+    def test_unknown_purpose_is_a_usage_error(self, capsys):
+        """An unknown --purpose is a usage error (exit 2) listing the
+        choices."""
+        with pytest.raises(SystemExit) as info:
+            main(["compare", "a", "b", "--purpose", "golf"])
+        err = capsys.readouterr().err
+        assert 2 == info.value.code
+        assert "dlchoose compare: error: argument --purpose:" in err
+        assert "Unknown purpose 'golf'" in err
 
 
 class TestCompareJson:

@@ -166,18 +166,23 @@ class TestJson:
 
 class TestErrors:
     def test_unknown_platform(self, capsys):
-        """An unknown platform tag exits 1 with examples, no traceback."""
-        code, out, err = run(capsys, "--platform", "macos")
-        assert 1 == code
+        """An unknown platform tag is a usage error (exit 2) with examples,
+        no traceback."""
+        with pytest.raises(SystemExit) as stopped:
+            run(capsys, "--platform", "macos")
+        out, err = capsys.readouterr()
+        assert 2 == stopped.value.code
         assert "" == out
-        assert err.startswith("dlchoose: error: Unknown platform tag 'macos'.")
+        assert "dlchoose compat: error: Unknown platform tag 'macos'." in err
         assert "win_amd64" in err
+        assert "Traceback" not in err
 
     def test_unknown_python(self, capsys):
-        """An unknown Python version exits 1."""
-        code, _, err = run(capsys, "--python", "2.7")
-        assert 1 == code
-        assert "Unknown Python version" in err
+        """An unknown Python version is a usage error (exit 2)."""
+        with pytest.raises(SystemExit) as stopped:
+            run(capsys, "--python", "2.7")
+        assert 2 == stopped.value.code
+        assert "Unknown Python version" in capsys.readouterr().err
 
     def test_unknown_framework(self, capsys):
         """An unknown name exits 1."""

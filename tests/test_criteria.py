@@ -41,6 +41,8 @@ class TestCriteria:
             Criterion.TRAINING_SPEED,
             Criterion.COMMUNITY,
             Criterion.MAINTENANCE,
+            Criterion.ACADEMIC_ADOPTION,
+            Criterion.INDUSTRY_ADOPTION,
         } == set(Criterion) - set(REQUIRABLE)
 
     def test_core_criteria(self):

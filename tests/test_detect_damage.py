@@ -497,6 +497,9 @@ class TestNoHome:
         def no_home(cls=None):
             raise RuntimeError("Could not determine home directory.")
 
+        def no_password_entry(uid):
+            raise KeyError(uid)
+
         fake_framework(
             key="fakejvm2",
             distributions=(),
@@ -510,9 +513,12 @@ class TestNoHome:
         monkeypatch.delenv("KERAS_HOME", raising=False)
         monkeypatch.delenv("KERAS_BACKEND", raising=False)
         monkeypatch.setattr(PathClass, "home", classmethod(no_home))
+        monkeypatch.setattr("pwd.getpwuid", no_password_entry)
         monkeypatch.setattr("tempfile.gettempdir", lambda: str(tmp_path))
 
-        assert DetectionStatus.ABSENT is only("fakejvm2").status
+        result = only("fakejvm2")
+        assert DetectionStatus.ABSENT is result.status
+        assert any("/nonexistent/.m2/repository" in c for c in result.checked)
         assert "tensorflow" == environment().keras_backend
 
 

@@ -220,6 +220,16 @@ class TestTimeout:
         """An int is a float timeout."""
         assert 5.0 == check_timeout(5)
 
+    def test_huge_ints(self):
+        """Ints beyond floats are refused with a ValueError naming the
+        limit (negative: not positive; positive: over a day), never a raw
+        OverflowError."""
+        with pytest.raises(ValueError, match="positive"):
+            check_timeout(-(10**400))
+        with pytest.raises(ValueError, match="at most") as caught:
+            check_timeout(10**400)
+        assert not isinstance(caught.value, OverflowError)
+
 
 class TestRequirements:
     @pytest.fixture(name="installed")

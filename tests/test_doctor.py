@@ -1123,7 +1123,8 @@ class TestGpuReport:
 
 
 def test_render_wraps_words_not_commands():
-    """Causes wrap at the width under their bullet; fixes stay whole."""
+    """Causes wrap at the width under their bullet; a fix continues with
+    shell line continuations, each of its words whole."""
     finding = Finding(
         code="x",
         title="t",
@@ -1140,4 +1141,5 @@ def test_render_wraps_words_not_commands():
     cause = [line for line in lines if line.startswith(("  ✗", "    word"))]
     assert len(cause) > 1
     assert all(len(line) <= 50 for line in cause)
-    assert "      fix: pip install " + "a" * 70 in lines
+    at = lines.index("      fix: pip install \\")
+    assert " " * 11 + "a" * 70 == lines[at + 1]

@@ -1123,9 +1123,9 @@ class TestHelpers:
     def test_unexpected_exception_propagates(self):
         """Bugs inside workers are re-raised, not reported as metrics."""
         with pytest.raises(KeyError):
-            GitHubClient._as_error(KeyError("x"), "o/r")
+            GitHubClient(cache=None)._as_error(KeyError("x"), "o/r")
         assert isinstance(
-            GitHubClient._as_error(GraphQLFailedError("x"), "b"),
+            GitHubClient(cache=None)._as_error(GraphQLFailedError("x"), "b"),
             MetricsError,
         )
 

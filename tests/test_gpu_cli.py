@@ -196,10 +196,13 @@ class TestGpuCommand:
                 ("--compute-capability", "gfx1100", "--driver", "550"),
                 "Invalid combination of GPU facts",
             ),
+            (("--python", "2.7"), "Unknown Python version '2.7'"),
+            (("--platform", "macos"), "Unknown platform tag 'macos'"),
         ],
     )
     def test_bad_overrides_are_usage_errors(self, capsys, argv, message):
-        """Bad or contradictory overrides: exit 2 with argparse's usage line."""
+        """Bad or contradictory overrides and unknown targets: exit 2 with
+        argparse's usage line."""
         with pytest.raises(SystemExit) as exited:
             main(["gpu", *argv])
         out, err = capsys.readouterr()
@@ -221,12 +224,11 @@ class TestGpuCommand:
     @pytest.mark.parametrize(
         ("argv", "message"),
         [
-            (("--python", "2.7"), "Unknown Python version '2.7'"),
             (("nosuchframework", "--gpu-vendor", "none"), "Unknown framework"),
         ],
     )
     def test_bad_input_exits_1_with_one_line(self, capsys, argv, message):
-        """Bad overrides or names: exit 1, one line on stderr, no traceback."""
+        """Unknown names: exit 1, one line on stderr, no traceback."""
         code, out, err = run(capsys, *argv)
         assert (1, "") == (code, out)
         assert err.startswith(f"dlchoose: error: {message}")

@@ -49,10 +49,16 @@ def _json(capsys):
     return json.loads(capsys.readouterr().out)
 
 
+@pytest.fixture(name="wide")
+def _wide(monkeypatch):
+    """A terminal wide enough for every column."""
+    monkeypatch.setenv("COLUMNS", "250")
+
+
 class TestStats:
     def test_offline_json_schema(self, capsys):
         """Offline JSON: snapshot-dated figures under the documented keys."""
-        assert 0 == main(["stats", "--offline", "--json"])
+        assert 0 == main(["stats", "--offline", "--json", "--explain"])
         captured = capsys.readouterr()
         document = json.loads(captured.out)
         assert ["repositories", "errors"] == list(document)
@@ -164,7 +170,7 @@ class TestStats:
         assert 2 == info.value.code
         assert "--deadline" in capsys.readouterr().err
 
-    def test_text_output(self, github, capsys):
+    def test_text_output(self, github, capsys, wide):
         """The text table shows figures and where they came from."""
         assert 0 == main(["stats", "pytorch/pytorch", "--api-url", github.url])
         out = capsys.readouterr().out
@@ -173,14 +179,14 @@ class TestStats:
         assert "(live)" in out
         assert " no " in out
 
-    def test_offline_text(self, capsys):
+    def test_offline_text(self, capsys, wide):
         """Offline text output dates snapshot figures and leaves gaps."""
         assert 0 == main(["stats", "caffe", "--offline"])
         line = capsys.readouterr().out.splitlines()[2]
         assert line.startswith("caffe")
         assert "(snapshot)" in line
 
-    def test_snapshot_issues_marked(self, capsys):
+    def test_snapshot_issues_marked(self, capsys, wide):
         """Snapshot open-issue counts are marked as issues only."""
         assert 0 == main(["stats", "pytorch", "--offline"])
         lines = capsys.readouterr().out.splitlines()
@@ -188,7 +194,7 @@ class TestStats:
         assert "open issues+PRs" in lines[0]
         assert re.search(r"\b[\d,]+\*", lines[2])
 
-    def test_live_issues_not_marked(self, github, capsys):
+    def test_live_issues_not_marked(self, github, capsys, wide):
         """Live figures count pull requests too and carry no mark."""
         assert 0 == main(["stats", "pytorch", "--api-url", github.url])
         out = capsys.readouterr().out
@@ -215,22 +221,23 @@ class TestStats:
         assert 1 == main(
             ["stats", "example-org/missing", "--api-url", github.url]
         )
-        err = capsys.readouterr().err
-        assert "not found or not accessible" in err
-        assert (
-            "dlchoose: error: no figures for the repository asked for"
-            == err.splitlines()[-1]
-        )
+        assert [
+            "dlchoose: error: no figures for the repository asked for",
+            "dlchoose: example-org/missing: not found or not accessible (404)",
+        ] == capsys.readouterr().err.splitlines()
 
     def test_all_failed_counts(self, github, capsys):
         """With several repositories the error line counts them."""
         assert 1 == main(
             ["stats", "o/a", "o/b", "--api-url", github.url, "--json"]
         )
-        assert (
-            "dlchoose: error: no figures for any of the 2 repositories"
-            " asked for"
-        ) == capsys.readouterr().err.splitlines()[-1]
+        assert [
+            (
+                "dlchoose: error: no figures for any of the 2 repositories"
+                " asked for"
+            ),
+            "dlchoose: 2 notes; --explain shows them",
+        ] == capsys.readouterr().err.splitlines()
 
     def test_unknown_framework(self, capsys):
         """An unknown name is a usage-level error with exit 1."""

@@ -283,10 +283,11 @@ class TestRendering:
             frameworks=[get_framework("tensorflow"), get_framework("torch7")],
             core_gate=False,
             include_unmaintained=True,
+            missing="pessimistic",
         )
         assert rec.robustness is not None
         assert rec.robustness.min_flip is None
-        assert "weight points to flip" not in rec.summary()
+        assert "before another framework wins" not in rec.summary()
 
     def test_tie_broken_is_explained(self):
         """A tie-broken entry says which criterion broke the tie."""

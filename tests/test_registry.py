@@ -125,9 +125,17 @@ class TestFramework:
             status_date=date(2021, 1, 1),
             gpu_backends=("rocm", "cuda"),
         ).to_dict()
-        assert {"version": "1.0", "date": "2020-05-01"} == data[
-            "latest_release"
-        ]
+        assert {
+            "version": "1.0",
+            "date": "2020-05-01",
+            "requires_python": None,
+            "distribution": None,
+            "origin": None,
+            "observed_on": None,
+            "observed_in": None,
+            "per_python": [],
+            "yanked": [],
+        } == data["latest_release"]
         assert "2021-01-01" == data["status_date"]
         assert ["cuda", "rocm"] == data["gpu_backends"]
         assert "active" == data["status"]

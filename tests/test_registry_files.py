@@ -79,3 +79,50 @@ def test_error_without_a_field_names_none(tmp_path):
         dlchoose.load_frameworks(path)
     assert info.value.field is None
     assert "unknown fact" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("release", "reason"),
+    [
+        ({"version": "1", "per_python": {"3.10": "1"}}, "list of objects"),
+        ({"version": "1", "per_python": ["3.10"]}, "list of objects"),
+        ({"version": "1", "yanked": "0.9"}, "list of strings"),
+        ({"version": "1", "origin": "rumour"}, "rumour"),
+        ({"version": "1", "per_python": [{"python": "py3"}]}, "python"),
+    ],
+)
+def test_bad_release_details_refused(release, reason):
+    """Release provenance in a registry file is checked like any field."""
+    from dlchoose._registry._files import framework_from_dict
+
+    entry = {"key": "x", "name": "X", "status": "active"}
+    with pytest.raises(dlchoose.exceptions.InvalidFrameworkError) as info:
+        framework_from_dict({**entry, "latest_release": release})
+    assert "latest_release" == info.value.field
+    assert reason in info.value.reason
+
+
+def test_release_provenance_loads_from_a_file():
+    """A registry entry's release keeps its per-Python view and origin."""
+    from dlchoose._registry._files import framework_from_dict
+
+    framework = framework_from_dict(
+        {
+            "key": "x",
+            "name": "X",
+            "status": "active",
+            "latest_release": {
+                "version": "2",
+                "origin": "hand",
+                "per_python": [{"python": "3.10", "version": "1"}],
+                "yanked": ["2.1"],
+            },
+        }
+    )
+    release = framework.latest_release
+    assert release is not None
+    assert (dlchoose.ReleaseOrigin.HAND, "1", ("2.1",)) == (
+        release.origin,
+        release.for_python("3.10").version,
+        release.yanked,
+    )

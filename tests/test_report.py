@@ -158,14 +158,13 @@ class TestPage:
         assert 0 == main(["report", "-o", "-"])
         assert text_out.getvalue() == page
 
-    def test_unknown_purpose_exits_1(self, capsys, tmp_path):
-        """An unknown purpose is the typed error: exit 1, nothing written."""
+    def test_unknown_purpose_is_a_usage_error(self, capsys, tmp_path):
+        """An unknown purpose is a usage error: exit 2, nothing written."""
         target = tmp_path / "r.html"
-        code, _, err = run(
-            capsys, "report", "--purpose", "golf", "-o", str(target)
-        )
-        assert 1 == code
-        assert err.startswith("dlchoose: error:")
+        with pytest.raises(SystemExit) as info:
+            main(["report", "--purpose", "golf", "-o", str(target)])
+        assert 2 == info.value.code
+        assert "Unknown purpose 'golf'" in capsys.readouterr().err
         assert not target.exists()
 
     def test_output_is_required(self, capsys):

@@ -7,6 +7,7 @@ import re
 
 from datetime import date, datetime, timezone
 
+import attrs
 import pytest
 
 import dlchoose
@@ -83,6 +84,150 @@ class TestBibliography:
         """as_date refuses what is no date."""
         with pytest.raises(TypeError, match="expected a date"):
             _sources.as_date(2020)
+
+
+def _package_modules():
+    """Every dlchoose module that holds data (not the CLI, not children)."""
+    import importlib
+    import pkgutil
+
+    for info in pkgutil.walk_packages(dlchoose.__path__, "dlchoose."):
+        if "._cli" in info.name or info.name.endswith("_child"):
+            continue
+        yield importlib.import_module(info.name)
+
+
+#: Modules that define sources for others to cite.
+DEFINING = frozenset({"dlchoose._sources", "dlchoose._gpu._citations"})
+
+
+def _sources_in(value, seen):
+    """Sources reachable from *value* through containers and attrs values."""
+    if id(value) in seen:
+        return
+    seen.add(id(value))
+    if isinstance(value, _sources.Source):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _sources_in(item, seen)
+    elif isinstance(value, (tuple, list, set, frozenset)):
+        for item in value:
+            yield from _sources_in(item, seen)
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            yield from _sources_in(getattr(value, field.name), seen)
+
+
+def defined_sources() -> list[_sources.Source]:
+    """Every source the package defines: module constants and benchmarks."""
+    found = list(_sources.BENCHMARKS.values())
+    for module in _package_modules():
+        found += [
+            value
+            for value in vars(module).values()
+            if isinstance(value, _sources.Source)
+        ]
+    return found
+
+
+def citing_sources() -> list[_sources.Source]:
+    """Every source some fact cites: the data tables of every module
+    (registry, recommender, GPU tables, doctor signatures), constants a
+    module takes from a defining one, and the benchmarks behind the
+    rows of ``benchmarks.csv``."""
+    defined_there = {
+        id(value)
+        for module in _package_modules()
+        if module.__name__ in DEFINING
+        for value in vars(module).values()
+        if isinstance(value, _sources.Source)
+    }
+    found: list[_sources.Source] = []
+    seen: set[int] = set()
+    for module in _package_modules():
+        if module.__name__ in DEFINING:
+            continue
+        for value in vars(module).values():
+            if isinstance(value, _sources.Source):
+                if id(value) in defined_there:
+                    found.append(value)
+                continue
+            if isinstance(value, type) or callable(value):
+                continue
+            found += _sources_in(value, seen)
+    found += _sources.benchmark_sources(_benchmark_ids())
+    return found
+
+
+def _benchmark_ids() -> set[str]:
+    """The ``source_id`` of every row of the bundled benchmarks."""
+    import csv
+
+    from importlib.resources import files
+
+    text = (files("dlchoose._recommend") / "benchmarks.csv").read_text(
+        encoding="utf-8"
+    )
+    return {row["source_id"] for row in csv.DictReader(text.splitlines())}
+
+
+#: Address parts that mark notes of this project rather than public pages.
+INTERNAL_MARKS = (
+    "research/",
+    "benchmarks.md",
+    "frameworks.md",
+    "recommender.md",
+)
+
+
+class TestPublicSources:
+    def test_every_source_has_a_public_address(self):
+        """Every source in the package has an https address."""
+        bad = sorted(
+            {
+                (s.title, s.url)
+                for s in defined_sources()
+                if not (s.url or "").startswith("https://")
+            }
+        )
+        assert [] == bad
+
+    def test_no_source_is_an_internal_note(self):
+        """No source cites this project's own notes or documents."""
+        internal = sorted(
+            {
+                s.url or s.title
+                for s in defined_sources() + citing_sources()
+                if s.url is None
+                or any(mark in s.url for mark in INTERNAL_MARKS)
+                or "dlchoose" in s.title.casefold()
+                or "dlchoose" in s.url.casefold()
+            }
+        )
+        assert [] == internal
+
+    def test_every_source_is_cited(self):
+        """Every source the package defines backs at least one fact."""
+        cited_urls = {s.url for s in citing_sources()}
+        idle = sorted(
+            {s.url or s.title for s in defined_sources()} - cited_urls
+        )
+        assert [] == idle
+
+    def test_benchmark_sources_follow_the_ids(self):
+        """Benchmark ids map to their sources once each, in id order."""
+        got = _sources.benchmark_sources(
+            ["woolf-keras", "ilkarman-dlf", "woolf-keras"]
+        )
+        assert (
+            _sources.BENCHMARKS["ilkarman-dlf"],
+            _sources.BENCHMARKS["woolf-keras"],
+        ) == got
+
+    def test_benchmark_ids_match_the_csv(self):
+        """Every benchmark id of benchmarks.csv has a source, and no more."""
+        assert sorted(_benchmark_ids()) == sorted(_sources.BENCHMARKS)
 
 
 class TestFootnotes:

@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from ._recommend._gather import Gatherer
     from ._recommend._options import DataEra, GpuVendor
     from ._recommend._profiles import Profile, Purpose, purposes
+    from ._recommend._render import criterion_name, explain_why_not
     from ._registry._lookup import (
         frameworks,
         get_framework,
@@ -68,7 +69,9 @@ if TYPE_CHECKING:
         Framework,
         GpuBackend,
         GraphStyle,
+        PythonRelease,
         Release,
+        ReleaseOrigin,
         Status,
         Support,
     )
@@ -112,9 +115,11 @@ __all__ = [
     "ProbeStatus",
     "Profile",
     "Purpose",
+    "PythonRelease",
     "RateLimitStatus",
     "Recommendation",
     "Release",
+    "ReleaseOrigin",
     "RepoError",
     "RepoMetrics",
     "RequirementCheck",
@@ -126,9 +131,11 @@ __all__ = [
     "bundled_snapshot",
     "check_requirements",
     "compatibility",
+    "criterion_name",
     "detect",
     "diagnose",
     "environment",
+    "explain_why_not",
     "fetch_metrics",
     "frameworks",
     "get_framework",
@@ -153,7 +160,9 @@ _LAZY = {
     "Framework": "_registry._model",
     "GpuBackend": "_registry._model",
     "GraphStyle": "_registry._model",
+    "PythonRelease": "_registry._model",
     "Release": "_registry._model",
+    "ReleaseOrigin": "_registry._model",
     "Status": "_registry._model",
     "Support": "_registry._model",
     "Source": "_sources",
@@ -210,6 +219,8 @@ _LAZY = {
     "purposes": "_recommend._profiles",
     "Recommendation": "_recommend._core",
     "recommend": "_recommend._core",
+    "criterion_name": "_recommend._render",
+    "explain_why_not": "_recommend._render",
 }
 
 

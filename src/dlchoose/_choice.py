@@ -11,8 +11,6 @@ import enum
 
 from typing import TypeVar
 
-from .exceptions import InvalidChoiceError
-
 
 __all__ = ["Choice"]
 
@@ -39,4 +37,8 @@ class Choice(str, enum.Enum):
             for member in cls:
                 if member.value == value.strip().lower():
                     return member
+        # Imported here: the error tree (and difflib behind it) would
+        # otherwise load on detection's fast path, which never fails a parse.
+        from .exceptions import InvalidChoiceError
+
         raise InvalidChoiceError(str(value), cls.choices())

@@ -13,7 +13,7 @@ month.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any, Final
 
@@ -70,18 +70,18 @@ REPO_READ: Final = date(2026, 8, 22)
 """When the repositories were read (the GitHub snapshot's ``as_of``)."""
 WEB_READ: Final = date(2026, 11, 1)
 """When undated web pages were read (the research notes' newest month)."""
+INDEX_READ: Final = date(2026, 11, 29)
+"""When the package indexes (PyPI, npm) and the November 2026 repository
+snapshots were read for the fact audit (issue 13)."""
+REGISTRY_LISTS: Final = date(2026, 11, 25)
+"""When Maven Central and NuGet listed the versions they served."""
 
 # -- sources shared by several entries -------------------------------------
 
 CNTK_NEWS: Final = Source(
-    title="Cognitive Toolkit 'News' page: feature history 2.0-2.3 and the 2.7 announcement (last main release; move to ONNX, ONNX Runtime and converters such as TensorFlow-ONNX)",
-    url="https://github.com/MicrosoftDocs/cognitive-toolkit-docs",
+    title="CNTK v2.7 release notes: the last main release of CNTK, no new feature development planned; full ONNX 1.4.1 support and ONNX Runtime recommended for deployment; native ONNX export from PyTorch, TensorFlow-ONNX converter; CUDA 10",
+    url="https://github.com/MicrosoftDocs/cognitive-toolkit-docs/blob/3c889185804e68e9184d29a598c5e43ab56b8c43/articles/ReleaseNotes/CNTK_2_7_Release_Notes.md",
     date=date(2019, 3, 29),
-)
-WIKI_THEANO_SUCCESSION: Final = Source(
-    title="Wikipedia text on Theano's succession: PyMC maintenance from 2018, Aesara fork 2021, PyTensor fork 29 Nov 2022 (copy in the nvidia/Nemotron-CC-Math data set)",
-    url=None,
-    date=WEB_READ,
 )
 
 # -- TensorFlow ----------------------------------------------------------------
@@ -96,15 +96,15 @@ TF_RELEASE_MD: Final = Source(
     url="https://github.com/tensorflow/tensorflow/blob/master/RELEASE.md",
     date=REPO_READ,
 )
-TF_2_21: Final = Source(
-    title="TensorFlow 2.21.0 release notes, quoted in deepmodeling/deepmd-kit PR #5303",
-    url="https://github.com/deepmodeling/deepmd-kit/pull/5303",
-    date=date(2026, 3, 10),
+TF_PYPI: Final = Source(
+    title="tensorflow on PyPI, release history: newest stable 2.21.0 uploaded 6 Mar 2026; pre-release 2.22.0rc0 uploaded 22 Sep 2026",
+    url="https://pypi.org/project/tensorflow/#history",
+    date=INDEX_READ,
 )
 TF_CIO: Final = Source(
-    title="CIO: Which deep learning network is best for you? (TensorFlow open-sourced 9 Nov 2015, 1.0 in Feb 2017)",
-    url=None,
-    date=date(2017, 5, 1),
+    title="Abadi et al., TensorFlow: Large-Scale Machine Learning on Heterogeneous Distributed Systems (arXiv 1603.04467): the API and reference implementation were released as open source under Apache 2.0 in November 2015",
+    url="https://arxiv.org/abs/1603.04467",
+    date=date(2016, 3, 14),
 )
 TF_README_STABLE: Final = Source(
     title="TensorFlow README, 2019-2020 text (AOSP mirror): stable Python and C++ APIs, other languages without compatibility guarantee",
@@ -112,9 +112,9 @@ TF_README_STABLE: Final = Source(
     date=WEB_READ,
 )
 TF_README_2017: Final = Source(
-    title="TensorFlow README, 2017 text (fork wangzichenking/tensorflow): stable Python and C APIs; C++, Go, Java, JavaScript, Swift without guarantee",
-    url="https://github.com/wangzichenking/tensorflow",
-    date=REPO_READ,
+    title="TensorFlow README at v1.12.0: stable Python and C APIs; C++, Go, Java, JavaScript and Swift APIs without a compatibility guarantee",
+    url="https://github.com/tensorflow/tensorflow/blob/v1.12.0/README.md",
+    date=date(2018, 11, 5),
 )
 GRADIENT_2019: Final = Source(
     title="Horace He, The State of Machine Learning Frameworks in 2019 (The Gradient): TF 2.0 makes eager mode the default",
@@ -122,9 +122,9 @@ GRADIENT_2019: Final = Source(
     date=date(2019, 10, 10),
 )
 TF_ROCM: Final = Source(
-    title="AMD ROCm 6.2.2 documentation: Installing TensorFlow for ROCm (AMD-hosted tensorflow-rocm wheels)",
-    url=None,
-    date=WEB_READ,
+    title="AMD ROCm 6.2.2 documentation, Installing TensorFlow for ROCm: tensorflow-rocm wheels on repo.radeon.com from ROCm 6.1 (on PyPI before), Docker images, TensorFlow 2.14-2.16 per ROCm release",
+    url="https://rocm.docs.amd.com/projects/install-on-linux/en/docs-6.2.2/install/3rd-party/tensorflow-install.html",
+    date=date(2024, 10, 1),
 )
 TF_METAL: Final = Source(
     title="Apple Developer: tensorflow-metal PluggableDevice for Apple GPUs",
@@ -135,6 +135,16 @@ TF_INTEL_GPU: Final = Source(
     title="Intel Extension for TensorFlow documentation (Intel GPUs)",
     url="https://intel.github.io/intel-extension-for-tensorflow/",
     date=WEB_READ,
+)
+TF_PLUGINS_PYPI: Final = Source(
+    title="intel-extension-for-tensorflow on PyPI: newest release 2.15.0.3, uploaded 18 Mar 2025 (for TensorFlow 2.15)",
+    url="https://pypi.org/project/intel-extension-for-tensorflow/#history",
+    date=date(2025, 3, 18),
+)
+TF_METAL_PYPI: Final = Source(
+    title="tensorflow-metal on PyPI: newest release 1.2.0, uploaded 31 Jan 2025",
+    url="https://pypi.org/project/tensorflow-metal/#history",
+    date=date(2025, 1, 31),
 )
 TF_SERVING: Final = Source(
     title="tensorflow/serving repository (TF Serving)",
@@ -202,11 +212,6 @@ KERAS_EXPORT: Final = Source(
     url="https://github.com/keras-team/keras/blob/master/keras/src/models/model.py",
     date=REPO_READ,
 )
-KERAS_2_4: Final = Source(
-    title="keras-team/keras README at tag 2.4.0: multi-backend Keras discontinued, Keras redirects to tf.keras",
-    url="https://github.com/keras-team/keras/blob/2.4.0/README.md",
-    date=date(2020, 6, 17),
-)
 TFK_README: Final = Source(
     title="keras-team/tf-keras README: Keras 2 kept as the tf_keras package",
     url="https://github.com/keras-team/tf-keras/blob/master/README.md",
@@ -217,23 +222,38 @@ TFK_TAG: Final = Source(
     url="https://github.com/keras-team/tf-keras/releases/tag/v2.21.0",
     date=date(2026, 3, 18),
 )
+TFK_LICENSE: Final = Source(
+    title="keras-team/tf-keras LICENSE (Apache License 2.0)",
+    url="https://github.com/keras-team/tf-keras/blob/master/LICENSE",
+    date=INDEX_READ,
+)
+TFK_PYPI: Final = Source(
+    title="tf-keras on PyPI, release history: first release 2.14.1 uploaded 29 Sep 2023; author 'Keras team'; licence Apache 2.0",
+    url="https://pypi.org/project/tf-keras/#history",
+    date=INDEX_READ,
+)
+TFK_LAYERS: Final = Source(
+    title="keras-team/tf-keras sources: tf_keras/layers/convolutional (Conv1D-3D and transposed convolutions)",
+    url="https://github.com/keras-team/tf-keras/tree/master/tf_keras/layers/convolutional",
+    date=INDEX_READ,
+)
 TFK_FORUM: Final = Source(
-    title="Keras newsletter and Google AI forum answer: TF 2.16 ships Keras 3; tf_keras plus TF_USE_LEGACY_KERAS=1 keeps Keras 2",
-    url="https://discuss.ai.google.dev",
-    date=date(2023, 12, 1),
+    title="TensorFlow 2.16.1 release notes: Keras 3 is the default tf.keras; to keep Keras 2, install tf_keras and set TF_USE_LEGACY_KERAS=1",
+    url="https://github.com/tensorflow/tensorflow/releases/tag/v2.16.1",
+    date=date(2024, 3, 8),
 )
 
 # -- Microsoft Cognitive Toolkit ---------------------------------------------
 
 CNTK_README: Final = Source(
-    title="microsoft/CNTK README: networks as directed graphs, SGD with automatic differentiation, multi-GPU and multi-server training, CNNs and LSTMs; open source since April 2015",
+    title="microsoft/CNTK README: networks as directed graphs, SGD with automatic differentiation, multi-GPU and multi-server training, CNNs and LSTMs; a library for Python, C# and C++ programs, BrainScript, model evaluation from Java; open source since April 2015",
     url="https://github.com/microsoft/CNTK/blob/master/README.md",
     date=REPO_READ,
 )
 CNTK_PACKAGE: Final = Source(
-    title="cntk-gpu 2.7.post2 package metadata on the Python package index (MIT licence)",
-    url=None,
-    date=WEB_READ,
+    title="cntk-gpu on PyPI, release history: 2.5 (17 Mar 2018), 2.5.1 (17 Apr 2018) to 2.7.post2 (9 Dec 2020); licence MIT",
+    url="https://pypi.org/project/cntk-gpu/#history",
+    date=INDEX_READ,
 )
 CNTK_SETUP: Final = Source(
     title="Microsoft Learn: Setup CNTK on your machine (CPU-only MKL build and GPU build with cuDNN)",
@@ -254,28 +274,38 @@ T7_NOTICE: Final = Source(
     date=date(2017, 12, 21),
 )
 T7_COPYRIGHT: Final = Source(
-    title="torch/torch7 COPYRIGHT.txt: Idiap, DeepMind, NEC Labs, NYU",
+    title="torch/torch7 COPYRIGHT.txt: BSD 3-clause licence; Idiap, NEC Labs America, NYU (copyright lines from 2001 to 2014)",
     url="https://github.com/torch/torch7/blob/master/COPYRIGHT.txt",
     date=REPO_READ,
 )
-T7_LUAROCKS: Final = Source(
-    title="LuaRocks module page for torch (BSD licence)",
-    url=None,
-    date=WEB_READ,
-)
 T7_WIKIPEDIA: Final = Source(
-    title="Spanish Wikipedia infobox for Torch (es.knowpia.com copy): first release 2002, 7.0 on 27 Feb 2017",
-    url=None,
-    date=WEB_READ,
+    title="torch/torch7 issue #1066 'tag or release': a maintainer answers 'we're at 7.0 ish now', with no plans to tag or release",
+    url="https://github.com/torch/torch7/issues/1066",
+    date=date(2017, 8, 27),
 )
 T7_LUA_BLOG: Final = Source(
-    title="xhwang.me: Deep learning in Lua Torch (imperative Lua/LuaJIT over C and CUDA; cutorch, cunn, cudnn)",
-    url=None,
-    date=date(2016, 1, 1),
+    title="torch/nn README: neural networks built from modules with forward() and backward() and combined in containers; convolution, pooling and transfer modules",
+    url="https://github.com/torch/nn/blob/master/README.md",
+    date=REPO_READ,
 )
 T7_DISTRO: Final = Source(
     title="torch/distro README: install script, th launcher, install/bin on PATH",
     url="https://github.com/torch/distro/blob/master/README.md",
+    date=REPO_READ,
+)
+T7_TH: Final = Source(
+    title="torch/torch7 sources: Lua packages over TH, the tensor library written in C (lib/TH)",
+    url="https://github.com/torch/torch7/tree/master/lib/TH",
+    date=REPO_READ,
+)
+T7_CUTORCH: Final = Source(
+    title="torch/cutorch: the CUDA back end for Torch7",
+    url="https://github.com/torch/cutorch",
+    date=REPO_READ,
+)
+T7_RNN: Final = Source(
+    title="Element-Research/rnn: recurrent modules (LSTM, GRU, ...) for Torch7's nn, a community package",
+    url="https://github.com/Element-Research/rnn",
     date=REPO_READ,
 )
 
@@ -296,20 +326,20 @@ MX_README: Final = Source(
     url="https://github.com/apache/mxnet/blob/master/README.md",
     date=date(2022, 4, 21),
 )
-MX_RELEASE: Final = Source(
-    title="apache/mxnet tag 1.9.1",
-    url="https://github.com/apache/mxnet/releases/tag/1.9.1",
-    date=date(2022, 4, 21),
-)
 MX_HISTORY: Final = Source(
-    title="MXNet dev list: incubation at Apache from January 2017 (dmlc/mxnet → apache/incubator-mxnet → apache/mxnet)",
-    url="https://lists.apache.org/list.html?dev@mxnet.apache.org",
-    date=date(2022, 4, 1),
+    title="Apache Incubator project page for MXNet: entered incubation 23 Jan 2017 (from DMLC), graduated and later retired",
+    url="https://incubator.apache.org/projects/mxnet.html",
+    date=INDEX_READ,
 )
 MX_ONNX: Final = Source(
     title="onnx/onnx-mxnet PR #52: ONNX converter merged into MXNet 1.2",
     url="https://github.com/onnx/onnx-mxnet/pull/52",
     date=date(2018, 5, 1),
+)
+MX_PAPER: Final = Source(
+    title="Chen et al., MXNet: A Flexible and Efficient Machine Learning Library for Heterogeneous Distributed Systems (arXiv 1512.01274): the open-source library as released in 2015",
+    url="https://arxiv.org/abs/1512.01274",
+    date=date(2015, 12, 3),
 )
 
 # -- Leaf --------------------------------------------------------------------
@@ -320,8 +350,8 @@ LEAF_README: Final = Source(
     date=REPO_READ,
 )
 LEAF_CRATE: Final = Source(
-    title="Crate metadata for leaf: 0.0.1 (2 Nov 2015) to 0.2.1 (23 Apr 2016)",
-    url=None,
+    title="crates.io versions of leaf: 0.0.1 (2 Nov 2015) to 0.2.1 (23 Apr 2016)",
+    url="https://crates.io/crates/leaf/versions",
     date=date(2016, 4, 23),
 )
 LEAF_HISTORY: Final = Source(
@@ -343,24 +373,19 @@ TH_LICENSE: Final = Source(
     date=REPO_READ,
 )
 TH_END: Final = Source(
-    title="theano-users announcement: MILA ends Theano development after 1.0, one year of minimal maintenance (quoted on discourse.mc-stan.org)",
-    url=None,
+    title="theano-users announcement 'MILA and the future of Theano': development ends after 1.0, minimal maintenance for a year (linked from the Theano README)",
+    url="https://groups.google.com/d/msg/theano-users/7Poq8BZutbY/rNCIfvAEAwAJ",
     date=date(2017, 9, 28),
 )
-TH_SYNCED: Final = Source(
-    title="Synced: RIP Theano",
-    url=None,
-    date=date(2017, 9, 29),
-)
-TH_TAG: Final = Source(
-    title="Theano NEWS.txt and tag rel-1.0.5 (final maintenance release)",
-    url="https://github.com/Theano/Theano/releases/tag/rel-1.0.5",
-    date=date(2020, 7, 27),
-)
 TH_GPU: Final = Source(
-    title="Theano conda recipe (pygpu >= 0.7, the libgpuarray GPU back end) and J. Torres, Programming Models for Deep Learning (experimental multi-GPU)",
-    url=None,
-    date=WEB_READ,
+    title="Theano documentation, Using multiple GPUs: several GPUs in one function through the gpuarray back end, 'still considered experimental'",
+    url="https://github.com/Theano/Theano/blob/master/doc/tutorial/using_multi_gpu.txt",
+    date=REPO_READ,
+)
+TH_USING_GPU: Final = Source(
+    title="Theano documentation, Using the GPU: the gpuarray (libgpuarray/pygpu) back end for CUDA devices",
+    url="https://github.com/Theano/Theano/blob/master/doc/tutorial/using_gpu.txt",
+    date=REPO_READ,
 )
 
 # -- Eclipse Deeplearning4j --------------------------------------------------
@@ -376,13 +401,13 @@ DL4J_EXAMPLES: Final = Source(
     date=REPO_READ,
 )
 DL4J_MAVEN: Final = Source(
-    title="Maven Central versions of org.deeplearning4j:deeplearning4j-modelimport: 0.7.0 (2016) to 1.0.0-M2.1, nothing later",
-    url=None,
+    title="Maven Central versions of org.deeplearning4j:deeplearning4j-modelimport: 0.7.0 (2016) to 1.0.0-M2.1 (12 Aug 2022), nothing later",
+    url="https://central.sonatype.com/artifact/org.deeplearning4j/deeplearning4j-modelimport/versions",
     date=date(2022, 8, 12),
 )
 DL4J_SNAPSHOTS: Final = Source(
-    title="Maven Central snapshot index: libnd4j snapshot metadata still updated in June 2025",
-    url=None,
+    title="Sonatype OSS snapshot repository, org/nd4j/libnd4j: snapshot builds still published in June 2025",
+    url="https://oss.sonatype.org/content/repositories/snapshots/org/nd4j/libnd4j/",
     date=date(2025, 6, 1),
 )
 DL4J_ISSUES: Final = Source(
@@ -391,9 +416,9 @@ DL4J_ISSUES: Final = Source(
     date=REPO_READ,
 )
 DL4J_CHRONOLOGY: Final = Source(
-    title="Study of open-source deep-learning frameworks (lw53.com): Deeplearning4j first released 2014",
-    url=None,
-    date=WEB_READ,
+    title="Maven Central versions of org.deeplearning4j:deeplearning4j-core: releases since 2014 (0.0.3.x)",
+    url="https://central.sonatype.com/artifact/org.deeplearning4j/deeplearning4j-core/versions",
+    date=INDEX_READ,
 )
 
 # -- Lasagne -----------------------------------------------------------------
@@ -464,23 +489,23 @@ PT_LICENSE: Final = Source(
     url="https://github.com/pytorch/pytorch/blob/main/LICENSE",
     date=REPO_READ,
 )
-PT_RELEASES: Final = Source(
-    title="PyTorch 2.12.1 release notes, quoted in DataBoar/data-boar PR #975",
-    url="https://github.com/DataBoar/data-boar/pull/975",
-    date=date(2026, 6, 21),
+PT_PYPI: Final = Source(
+    title="torch on PyPI, release history: releases every few months; newest stable 2.15.0 uploaded 28 Oct 2026",
+    url="https://pypi.org/project/torch/#history",
+    date=INDEX_READ,
 )
-PT_2_11: Final = Source(
-    title="PyTorch 2.11 release summaries (theneuralfeed.com): ROCm, Apple MPS and Intel XPU work, differentiable collectives, RNN/LSTM export",
-    url=None,
-    date=date(2026, 3, 23),
+EXECUTORCH_1_0: Final = Source(
+    title="pytorch/executorch release v1.0.0: ExecuTorch, PyTorch's on-device runtime for mobile and edge, reaches 1.0 (general availability)",
+    url="https://github.com/pytorch/executorch/releases/tag/v1.0.0",
+    date=date(2025, 10, 17),
 )
 PT_COMPILE: Final = Source(
-    title="aiwiki.ai: torch.compile (TorchDynamo + TorchInductor) stable since PyTorch 2.0, 15 Mar 2023",
-    url=None,
-    date=WEB_READ,
+    title="PyTorch 2.0 release blog: torch.compile (TorchDynamo, TorchInductor) adds compiled graphs while eager mode stays the default",
+    url="https://pytorch.org/blog/pytorch-2.0-release/",
+    date=date(2023, 3, 15),
 )
 PT_DOCS: Final = Source(
-    title="PyTorch documentation: torch.compile, torch.distributed (DDP/FSDP), torch.nn, torch.onnx, ExecuTorch, LibTorch",
+    title="PyTorch documentation: torch.compile, torch.distributed (DDP/FSDP), torch.nn (Conv, LSTM, GRU), torch.onnx, torch.cuda (also ROCm/HIP builds), torch.mps, torch.xpu, ExecuTorch, LibTorch C++ API",
     url="https://docs.pytorch.org/docs/stable/",
     date=REPO_READ,
 )
@@ -502,20 +527,20 @@ JAX_LICENSE: Final = Source(
     url="https://github.com/jax-ml/jax/blob/main/LICENSE",
     date=REPO_READ,
 )
-JAX_MOVE: Final = Source(
-    title="tensorflow/tfjs PR #8464: JAX repository moved from google/jax to jax-ml/jax",
-    url="https://github.com/tensorflow/tfjs/pull/8464",
-    date=date(2024, 12, 1),
+JAX_METAL_PYPI: Final = Source(
+    title="jax-metal on PyPI: newest release 0.1.1, uploaded 8 Oct 2024",
+    url="https://pypi.org/project/jax-metal/#history",
+    date=date(2024, 10, 8),
 )
 JAX_HISTORY: Final = Source(
     title="jax-ml/jax git history and README 'Citing JAX': initial source commit 17 Nov 2018, open-source release 2018",
     url="https://github.com/jax-ml/jax/commits/main",
     date=date(2018, 11, 17),
 )
-JAX_TAG: Final = Source(
-    title="jax-ml/jax tag jax-v0.11.0",
-    url="https://github.com/jax-ml/jax/releases/tag/jax-v0.11.0",
-    date=date(2026, 7, 16),
+JAX_PYPI: Final = Source(
+    title="jax on PyPI, release history: monthly releases; newest stable 0.12.0.1 uploaded 21 Oct 2026 (Python 3.12 or newer)",
+    url="https://pypi.org/project/jax/#history",
+    date=INDEX_READ,
 )
 FLAX_README: Final = Source(
     title="google/flax README: neural-network library for JAX (Linen 2020, NNX 2024), Conv, LSTMCell, GRUCell, attention; Apache-2.0",
@@ -527,10 +552,10 @@ FLAX_HISTORY: Final = Source(
     url="https://github.com/google/flax/commits/main",
     date=date(2020, 1, 10),
 )
-FLAX_TAG: Final = Source(
-    title="google/flax tag v0.12.7",
-    url="https://github.com/google/flax/releases/tag/v0.12.7",
-    date=date(2026, 4, 21),
+FLAX_PYPI: Final = Source(
+    title="flax on PyPI, release history: newest stable 0.12.12 uploaded 27 Oct 2026",
+    url="https://pypi.org/project/flax/#history",
+    date=INDEX_READ,
 )
 
 # -- PaddlePaddle ------------------------------------------------------------
@@ -541,9 +566,9 @@ PD_README: Final = Source(
     date=REPO_READ,
 )
 PD_2_0: Final = Source(
-    title="PaddlePaddle 2.0 release note (CSDN copy): dynamic graph by default, dynamic-to-static conversion, PaddleClas/Detection/Seg/OCR/NLP",
-    url=None,
-    date=WEB_READ,
+    title="PaddlePaddle 2.0.0 release notes: dynamic graph mode by default, dynamic-to-static conversion, new high-level APIs and nn layers (Conv, LSTM, GRU)",
+    url="https://github.com/PaddlePaddle/Paddle/releases/tag/v2.0.0",
+    date=date(2021, 1, 21),
 )
 PD_2_3: Final = Source(
     title="PaddlePaddle 2.3.0 release note: Java API for inference",
@@ -555,10 +580,10 @@ PD_3_0: Final = Source(
     url="https://github.com/PaddlePaddle/Paddle/releases/tag/v3.0.0",
     date=date(2025, 3, 31),
 )
-PD_3_2: Final = Source(
-    title="PaddlePaddle/FastDeploy PR #3997 pins paddlepaddle-gpu==3.2.0",
-    url="https://github.com/PaddlePaddle/FastDeploy/pull/3997",
-    date=date(2025, 9, 8),
+PD_PYPI: Final = Source(
+    title="paddlepaddle on PyPI, release history: newest stable 3.3.1 uploaded 24 Mar 2026",
+    url="https://pypi.org/project/paddlepaddle/#history",
+    date=INDEX_READ,
 )
 PD_ONNX: Final = Source(
     title="PaddlePaddle/Paddle2ONNX repository (ONNX export)",
@@ -574,8 +599,8 @@ MS_MIRROR: Final = Source(
     date=date(2020, 4, 2),
 )
 MS_FAQ: Final = Source(
-    title="mindspore.cn FAQ (r1.0, r1.1): PyNative (dynamic) and Graph (static) modes; Ascend, GPU and CPU",
-    url="https://www.mindspore.cn",
+    title="MindSpore design, Combination of Dynamic and Static Graphs: PyNative (dynamic) and Graph (static) modes",
+    url="https://mindspore.cn/docs/en/r2.3.1/design/dynamic_graph_and_static_graph.html",
     date=WEB_READ,
 )
 MS_DOCS: Final = Source(
@@ -593,10 +618,10 @@ MS_LITE: Final = Source(
     url="https://github.com/mindspore-ai/mindspore-lite",
     date=REPO_READ,
 )
-MS_CONDA: Final = Source(
-    title="MindSpore conda channel: mindspore 2.9.0 updated 27 Apr 2026",
-    url=None,
-    date=date(2026, 4, 27),
+MS_PYPI: Final = Source(
+    title="mindspore on PyPI, release history: 1.0.0 (16 Oct 2020) to 2.10.0 (31 Jul 2026, Python 3.9 to 3.12)",
+    url="https://pypi.org/project/mindspore/#history",
+    date=INDEX_READ,
 )
 
 # -- OneFlow -----------------------------------------------------------------
@@ -607,9 +632,9 @@ OF_README: Final = Source(
     date=REPO_READ,
 )
 OF_INFOQ: Final = Source(
-    title="InfoQ interview (reprinted on blog.51cto.com): OneFlow open-sourced on GitHub on 31 Jul 2020 under Apache-2.0",
-    url=None,
-    date=WEB_READ,
+    title="Oneflow-Inc/oneflow LICENSE (Apache License 2.0, copyright The OneFlow Authors)",
+    url="https://github.com/Oneflow-Inc/oneflow/blob/master/LICENSE",
+    date=REPO_READ,
 )
 OF_TAG: Final = Source(
     title="Oneflow-Inc/oneflow tag v1.0.0 (latest)",
@@ -649,6 +674,11 @@ CH_ONNX: Final = Source(
     url="https://github.com/chainer/onnx-chainer",
     date=REPO_READ,
 )
+CH_PYPI: Final = Source(
+    title="chainer on PyPI, release history: 1.0.0 (5 Jun 2015) ... 4.1.0 (24 May 2018), 4.2.0 (21 Jun 2018) ... 7.8.1 (5 Jan 2022)",
+    url="https://pypi.org/project/chainer/#history",
+    date=INDEX_READ,
+)
 
 # -- Caffe2 ------------------------------------------------------------------
 
@@ -657,14 +687,19 @@ C2_README: Final = Source(
     url="https://github.com/facebookarchive/caffe2",
     date=date(2023, 2, 7),
 )
-C2_SYNCED: Final = Source(
-    title="Synced: Caffe2 merges with PyTorch (launched April 2017, merged end of March 2018)",
-    url=None,
-    date=date(2018, 4, 2),
+C2_TREE: Final = Source(
+    title="facebookarchive/caffe2 sources at v0.8.1: C++ core (caffe2/core: NetDef graphs run in a Workspace) and the Python front end (caffe2/python)",
+    url="https://github.com/facebookarchive/caffe2/tree/v0.8.1/caffe2",
+    date=date(2017, 8, 8),
+)
+C2_OPERATORS: Final = Source(
+    title="facebookarchive/caffe2 operators at v0.8.1: convolution and cuDNN pooling, LSTM unit and recurrent-network operators, CUDA kernels (*.cu), gradient operators",
+    url="https://github.com/facebookarchive/caffe2/tree/v0.8.1/caffe2/operators",
+    date=date(2017, 8, 8),
 )
 C2_BLOG: Final = Source(
-    title="caffe2.ai blog: PyTorch 1.0 joins PyTorch's front end with Caffe2's production and mobile back end",
-    url=None,
+    title="caffe2.ai blog: Caffe2 and PyTorch join forces in PyTorch 1.0: Caffe2, from Facebook and publicly open-sourced over a year earlier, is production-ready with scaling for training and deployment and mobile support (Caffe2go); the projects merge",
+    url="https://caffe2.ai/blog/2018/05/02/Caffe2_PyTorch_1_0.html",
     date=date(2018, 5, 2),
 )
 C2_TAG: Final = Source(
@@ -676,6 +711,11 @@ C2_ONNX: Final = Source(
     title="pytorch/pytorch PR #95071: Caffe2 ONNX exporter deprecated with PyTorch 2.0",
     url="https://github.com/pytorch/pytorch/pull/95071",
     date=date(2023, 2, 1),
+)
+C2_LICENSE: Final = Source(
+    title="facebookarchive/caffe2 LICENSE (Apache License 2.0; re-licensed from BSD 2-clause plus patent grant on 28 Sep 2017)",
+    url="https://github.com/facebookarchive/caffe2/blob/master/LICENSE",
+    date=date(2017, 9, 28),
 )
 
 # -- Apple MLX ---------------------------------------------------------------
@@ -695,10 +735,10 @@ MLX_HISTORY: Final = Source(
     url="https://github.com/ml-explore/mlx/commits/main",
     date=date(2023, 11, 28),
 )
-MLX_TAG: Final = Source(
-    title="ml-explore/mlx tag v0.32.1",
-    url="https://github.com/ml-explore/mlx/releases/tag/v0.32.1",
-    date=date(2026, 8, 18),
+MLX_PYPI: Final = Source(
+    title="mlx on PyPI, release history: newest stable 0.32.4 uploaded 14 Oct 2026",
+    url="https://pypi.org/project/mlx/#history",
+    date=INDEX_READ,
 )
 MLX_SRC: Final = Source(
     title="ml-explore/mlx sources: Metal, CUDA and CPU back ends (mlx/backend); RNN, LSTM, GRU and convolution layers (python/mlx/nn/layers)",
@@ -706,8 +746,8 @@ MLX_SRC: Final = Source(
     date=REPO_READ,
 )
 MLX_DISTRIBUTED: Final = Source(
-    title="MLX documentation, distributed communication: MPI, TCP ring, JACCL, NCCL",
-    url=None,
+    title="MLX documentation, Distributed Communication: MPI, ring (TCP), JACCL and NCCL back ends",
+    url="https://ml-explore.github.io/mlx/build/html/usage/distributed.html",
     date=WEB_READ,
 )
 
@@ -733,10 +773,10 @@ TG_HISTORY: Final = Source(
     url="https://github.com/tinygrad/tinygrad/commits/master",
     date=date(2020, 10, 17),
 )
-TG_TAG: Final = Source(
-    title="tinygrad/tinygrad tag v0.13.0",
-    url="https://github.com/tinygrad/tinygrad/releases/tag/v0.13.0",
-    date=date(2026, 5, 22),
+TG_PYPI: Final = Source(
+    title="tinygrad on PyPI, release history: newest stable 0.14.0 uploaded 24 Aug 2026",
+    url="https://pypi.org/project/tinygrad/#history",
+    date=INDEX_READ,
 )
 TG_NN: Final = Source(
     title="tinygrad sources: Tensor.shard across devices, Conv2d and LSTMCell in tinygrad/nn",
@@ -756,49 +796,308 @@ PTN_PYPROJECT: Final = Source(
     url="https://github.com/pymc-devs/pytensor/blob/main/pyproject.toml",
     date=REPO_READ,
 )
-PTN_TAG: Final = Source(
-    title="pymc-devs/pytensor tag rel-3.3.0",
-    url="https://github.com/pymc-devs/pytensor/releases/tag/rel-3.3.0",
-    date=date(2026, 8, 12),
+PTN_PYPI: Final = Source(
+    title="pytensor on PyPI, release history: first release 2.8.10 (23 Nov 2022), newest stable 3.3.8 (7 Nov 2026)",
+    url="https://pypi.org/project/pytensor/#history",
+    date=INDEX_READ,
 )
 
 # -- ONNX Runtime ------------------------------------------------------------
 
 ORT_SETUP: Final = Source(
-    title="microsoft/onnxruntime setup.py: MIT header, inference-focused runtime; package name chosen per build (gpu, rocm, openvino, dnnl, cann, qnn, ...)",
-    url="https://github.com/microsoft/onnxruntime/blob/main/setup.py",
+    title="microsoft/onnxruntime README: Microsoft's cross-platform inference and training accelerator; training is offered for PyTorch scripts (ORTModule) and on devices, not by the inference packages; MIT licence",
+    url="https://github.com/microsoft/onnxruntime/blob/main/README.md",
     date=REPO_READ,
-)
-ORT_RELEASE: Final = Source(
-    title="microsoft/onnxruntime release v1.28.1 (and 1.28.0 notes: cuDNN/cuFFT optional for the CUDA execution provider)",
-    url="https://github.com/microsoft/onnxruntime/releases/tag/v1.28.1",
-    date=date(2026, 8, 18),
 )
 ORT_INSTALL: Final = Source(
-    title="ONNX Runtime install page (mintlify copy): Android .aar, iOS .xcframework, C/C++ archives; onnxruntime-web and onnxruntime-node packages",
-    url=None,
+    title="ONNX Runtime, Get Started: APIs for Python, C++, C, C#, Java, JavaScript (web, Node.js, React Native) and Objective-C; Windows and mobile (Android, iOS) packages",
+    url="https://onnxruntime.ai/docs/get-started/",
     date=WEB_READ,
 )
-ORT_DIRECTML: Final = Source(
-    title="ssube/onnx-web issue #19: onnxruntime-directml, NuGet Microsoft.ML.OnnxRuntime.DirectML; install one variant only",
-    url="https://github.com/ssube/onnx-web/issues/19",
-    date=REPO_READ,
+ORT_PYPI: Final = Source(
+    title="onnxruntime on PyPI, release history: monthly releases; newest stable 1.32.0 uploaded 13 Nov 2026",
+    url="https://pypi.org/project/onnxruntime/#history",
+    date=INDEX_READ,
+)
+ORT_FIRST: Final = Source(
+    title="onnxruntime 0.1.2 on PyPI, the oldest release there, uploaded 21 Sep 2018",
+    url="https://pypi.org/project/onnxruntime/0.1.2/",
+    date=date(2018, 9, 21),
+)
+ORT_ROCM_REMOVED: Final = Source(
+    title="microsoft/onnxruntime PR #25181 'Delete ROCM EP': the ROCm execution provider is removed in favour of the MIGraphX EP for AMD GPUs (first missing from 1.23)",
+    url="https://github.com/microsoft/onnxruntime/pull/25181",
+    date=date(2025, 6, 26),
+)
+ORT_MIGRAPHX: Final = Source(
+    title="onnxruntime-migraphx on PyPI, release history: AMD GPU builds with the MIGraphX execution provider, 1.23.0 (2 Oct 2025) to 1.27.1 (12 Jul 2026); onnxruntime-rocm stays at 1.22",
+    url="https://pypi.org/project/onnxruntime-migraphx/#history",
+    date=INDEX_READ,
+)
+ORT_EPS: Final = Source(
+    title="ONNX Runtime, Execution Providers: CUDA, TensorRT, MIGraphX (AMD), OpenVINO, DirectML, QNN (Qualcomm NPU), CANN (Huawei Ascend NPU) and others",
+    url="https://onnxruntime.ai/docs/execution-providers/",
+    date=WEB_READ,
+)
+ONNX_IR: Final = Source(
+    title="ONNX IR specification: a model is a computation dataflow graph, a topologically sorted list of nodes fixed before it runs",
+    url="https://onnx.ai/onnx/repo-docs/IR.html",
+    date=WEB_READ,
+)
+ORT_WEB_NPM: Final = Source(
+    title="onnxruntime-web on npm: 1.30.0 (latest), MIT; 'a Javascript library for running ONNX models on browsers' (WebAssembly CPU, WebGL and WebGPU back ends)",
+    url="https://www.npmjs.com/package/onnxruntime-web",
+    date=INDEX_READ,
 )
 
+
+# -- Frameworks of other languages (Java, Rust, Julia, .NET, JavaScript) ------
+
+DJL_README: Final = Source(
+    title="deepjavalibrary/djl README: open-source, engine-agnostic Java framework for deep learning; automatic CPU/GPU choice; Apache-2.0 licence",
+    url="https://github.com/deepjavalibrary/djl/blob/master/README.md",
+    date=date(2026, 7, 15),
+)
+DJL_NOTICE: Final = Source(
+    title="deepjavalibrary/djl NOTICE: Copyright 2019 Amazon.com, Inc. or its affiliates",
+    url="https://github.com/deepjavalibrary/djl/blob/master/NOTICE",
+    date=date(2026, 7, 15),
+)
+DJL_ENGINES: Final = Source(
+    title="DJL docs/engine.md: MXNet and PyTorch engines with full support (training), TensorFlow inference and NDArray operations, ONNX Runtime basic inference",
+    url="https://github.com/deepjavalibrary/djl/blob/master/docs/engine.md",
+    date=date(2026, 7, 15),
+)
+DJL_PT_ENGINE: Final = Source(
+    title="DJL PyTorch engine README: native libraries chosen per platform, CUDA builds (pytorch-native-cu128) on Linux GPU machines",
+    url="https://github.com/deepjavalibrary/djl/blob/master/engines/pytorch/pytorch-engine/README.md",
+    date=date(2026, 7, 15),
+)
+DJL_ANDROID: Final = Source(
+    title="DJL android/README.md: DJL Android runs inference on Android devices (PyTorch and ONNX Runtime native packages)",
+    url="https://github.com/deepjavalibrary/djl/blob/master/android/README.md",
+    date=date(2026, 7, 15),
+)
+DJL_FIRST: Final = Source(
+    title="deepjavalibrary/djl tag v0.1.0 (first release)",
+    url="https://github.com/deepjavalibrary/djl/releases/tag/v0.1.0",
+    date=date(2019, 11, 1),
+)
+DJL_MAVEN: Final = Source(
+    title="Maven Central versions of ai.djl:api: 0.28.0 to 0.36.0 and 0.38.0 served on 25 Nov 2026",
+    url="https://central.sonatype.com/artifact/ai.djl/api/versions",
+    date=REGISTRY_LISTS,
+)
+DJL_0_38: Final = Source(
+    title="deepjavalibrary/djl PR #3885 '[android] Increase DJL version to 0.38.0' (the release bump)",
+    url="https://github.com/deepjavalibrary/djl/pull/3885",
+    date=date(2026, 9, 9),
+)
+BURN_README: Final = Source(
+    title="tracel-ai/burn README: tensor library and deep-learning framework by Tracel; PyTorch-like dynamic shapes and graphs with JIT kernel fusion; CUDA, ROCm, Metal, Vulkan, WebGPU and LibTorch back ends; Autodiff decorator; inference in the browser (WebGPU/Wasm) and no_std embedded; ONNX import",
+    url="https://github.com/tracel-ai/burn/blob/main/README.md",
+    date=date(2026, 8, 21),
+)
+BURN_CARGO: Final = Source(
+    title="tracel-ai/burn Cargo.toml: workspace licence MIT OR Apache-2.0",
+    url="https://github.com/tracel-ai/burn/blob/main/Cargo.toml",
+    date=date(2026, 8, 21),
+)
+BURN_NN: Final = Source(
+    title="tracel-ai/burn crates/burn-nn modules: conv, rnn (LSTM, GRU), attention, transformer",
+    url="https://github.com/tracel-ai/burn/tree/main/crates/burn-nn/src/modules",
+    date=date(2026, 8, 21),
+)
+BURN_FIRST: Final = Source(
+    title="tracel-ai/burn tag v0.3.0 (the oldest tag)",
+    url="https://github.com/tracel-ai/burn/releases/tag/v0.3.0",
+    date=date(2022, 11, 20),
+)
+BURN_TAG: Final = Source(
+    title="tracel-ai/burn tag v0.21.0 (newest release; 0.22.0 pre-releases follow)",
+    url="https://github.com/tracel-ai/burn/releases/tag/v0.21.0",
+    date=date(2026, 5, 7),
+)
+CANDLE_README: Final = Source(
+    title="huggingface/candle README: minimalist ML framework for Rust with a focus on performance, GPU support and ease of use; syntax like PyTorch; model training; CPU (MKL, Accelerate) and CUDA back ends, multiple GPUs through NCCL; WASM models in the browser",
+    url="https://github.com/huggingface/candle/blob/main/README.md",
+    date=date(2026, 8, 14),
+)
+CANDLE_CORE: Final = Source(
+    title="huggingface/candle candle-core sources: backprop.rs (gradients), cuda_backend and metal_backend",
+    url="https://github.com/huggingface/candle/tree/main/candle-core/src",
+    date=date(2026, 8, 14),
+)
+CANDLE_BACKPROP: Final = Source(
+    title="huggingface/candle candle-core/src/backprop.rs: Tensor::backward walks, in topological order, the graph of operations each tensor recorded as it was computed (no compile step)",
+    url="https://github.com/huggingface/candle/blob/main/candle-core/src/backprop.rs",
+    date=date(2026, 8, 14),
+)
+CANDLE_CARGO: Final = Source(
+    title="huggingface/candle Cargo.toml: version 0.11.0, licence MIT OR Apache-2.0",
+    url="https://github.com/huggingface/candle/blob/main/Cargo.toml",
+    date=date(2026, 8, 14),
+)
+CANDLE_NN: Final = Source(
+    title="huggingface/candle candle-nn sources: conv.rs (1D/2D convolutions) and rnn.rs (LSTM, GRU)",
+    url="https://github.com/huggingface/candle/tree/main/candle-nn/src",
+    date=date(2026, 8, 14),
+)
+CANDLE_CHANGELOG: Final = Source(
+    title="huggingface/candle CHANGELOG.md: oldest entry v0.1.2, 21 Aug 2023",
+    url="https://github.com/huggingface/candle/blob/main/CHANGELOG.md",
+    date=date(2023, 8, 21),
+)
+CANDLE_TAG: Final = Source(
+    title="huggingface/candle tag 0.11.0",
+    url="https://github.com/huggingface/candle/releases/tag/0.11.0",
+    date=date(2026, 6, 26),
+)
+FLUX_README: Final = Source(
+    title="FluxML/Flux.jl README: 100% pure-Julia machine learning stack on Julia's native GPU and automatic-differentiation support",
+    url="https://github.com/FluxML/Flux.jl/blob/master/README.md",
+    date=date(2026, 8, 8),
+)
+FLUX_LICENSE: Final = Source(
+    title="FluxML/Flux.jl LICENSE.md: MIT 'Expat' licence, Julia Computing, Mike Innes and contributors",
+    url="https://github.com/FluxML/Flux.jl/blob/master/LICENSE.md",
+    date=date(2026, 8, 8),
+)
+FLUX_PROJECT: Final = Source(
+    title="FluxML/Flux.jl Project.toml: package Flux 0.16.11, automatic differentiation through Zygote and Enzyme",
+    url="https://github.com/FluxML/Flux.jl/blob/master/Project.toml",
+    date=date(2026, 8, 8),
+)
+FLUX_BASICS: Final = Source(
+    title="Flux documentation, How Flux Works: a model is an ordinary Julia function with parameters; Zygote can in principle differentiate almost any Julia code",
+    url="https://github.com/FluxML/Flux.jl/blob/master/docs/src/guide/models/basics.md",
+    date=date(2026, 8, 8),
+)
+FLUX_GPU: Final = Source(
+    title="Flux documentation, GPU support: NVIDIA through CUDA.jl, AMD through AMDGPU.jl (ROCm), experimental Apple M-series support through Metal.jl",
+    url="https://github.com/FluxML/Flux.jl/blob/master/docs/src/guide/gpu.md",
+    date=date(2026, 8, 8),
+)
+FLUX_LAYERS: Final = Source(
+    title="Flux documentation, built-in layers: Conv, ConvTranspose, DepthwiseConv, RNN, LSTM, GRU",
+    url="https://github.com/FluxML/Flux.jl/blob/master/docs/src/reference/models/layers.md",
+    date=date(2026, 8, 8),
+)
+FLUX_FIRST: Final = Source(
+    title="FluxML/Flux.jl tag v0.1.0 (first release)",
+    url="https://github.com/FluxML/Flux.jl/releases/tag/v0.1.0",
+    date=date(2017, 3, 1),
+)
+FLUX_TAG: Final = Source(
+    title="FluxML/Flux.jl tag v0.16.11",
+    url="https://github.com/FluxML/Flux.jl/releases/tag/v0.16.11",
+    date=date(2026, 8, 6),
+)
+TORCHSHARP_README: Final = Source(
+    title="dotnet/TorchSharp README: .NET library giving access to the library that powers PyTorch, part of the .NET Foundation; C# and F# use; CPU and CUDA 12 packages for Windows and Linux; only Apple-silicon Macs since 0.103.0",
+    url="https://github.com/dotnet/TorchSharp/blob/main/README.md",
+    date=date(2026, 5, 7),
+)
+TORCHSHARP_LICENSE: Final = Source(
+    title="dotnet/TorchSharp LICENSE.txt: MIT, .NET Foundation and Contributors",
+    url="https://github.com/dotnet/TorchSharp/blob/main/LICENSE.txt",
+    date=date(2026, 5, 7),
+)
+TORCHSHARP_NOTES: Final = Source(
+    title="dotnet/TorchSharp RELEASENOTES.md: NuGet version 0.107.0 (notes committed 7 May 2026; LSTM, GRU and RNN modules, torch.export models)",
+    url="https://github.com/dotnet/TorchSharp/blob/c20b6a1cc574d690707638a488d2583f3b8b983f/RELEASENOTES.md",
+    date=date(2026, 5, 7),
+)
+TORCHSHARP_FIRST: Final = Source(
+    title="dotnet/TorchSharp tag 0.1 (first tag)",
+    url="https://github.com/dotnet/TorchSharp/releases/tag/0.1",
+    date=date(2018, 11, 12),
+)
+TORCHSHARP_NUGET: Final = Source(
+    title="NuGet: TorchSharp 0.107.0, MIT, '.NET Bindings for Torch' needing one of the libtorch-cpu or libtorch-cuda-12.8 packages (served 25 Nov 2026)",
+    url="https://www.nuget.org/packages/TorchSharp",
+    date=REGISTRY_LISTS,
+)
+MLNET_README: Final = Source(
+    title="dotnet/machinelearning README: ML.NET, a cross-platform open-source machine-learning framework for .NET, part of the .NET Foundation; consumes TensorFlow and ONNX models; MIT licence",
+    url="https://github.com/dotnet/machinelearning/blob/main/README.md",
+    date=date(2026, 8, 13),
+)
+MLNET_IMAGE_ARCH: Final = Source(
+    title="ML.NET API reference, ImageClassificationTrainer.Architecture: the deep-network image trainer offers four built-in architectures for transfer learning (ResNet v2 101, Inception v3, MobileNet v2, ResNet v2 50)",
+    url="https://learn.microsoft.com/en-us/dotnet/api/microsoft.ml.vision.imageclassificationtrainer.architecture?view=ml-dotnet",
+    date=date(2026, 11, 29),
+)
+MLNET_TORCHSHARP: Final = Source(
+    title="ML.NET API reference, Microsoft.ML.TorchSharp namespace: TorchSharp-based trainer components (TorchSharpBaseTrainer, TorchSharpCatalog) added to the trainer catalogs",
+    url="https://learn.microsoft.com/en-us/dotnet/api/microsoft.ml.torchsharp?view=ml-dotnet",
+    date=date(2026, 11, 29),
+)
+MLNET_FIRST: Final = Source(
+    title="dotnet/machinelearning tag v0.1.0 (first release)",
+    url="https://github.com/dotnet/machinelearning/releases/tag/v0.1.0",
+    date=date(2018, 5, 6),
+)
+MLNET_TAG: Final = Source(
+    title="dotnet/machinelearning tag v5.0.0 (newest tagged release; NuGet also serves Microsoft.ML 5.0.1)",
+    url="https://github.com/dotnet/machinelearning/releases/tag/v5.0.0",
+    date=date(2025, 11, 7),
+)
+TFJS_README: Final = Source(
+    title="tensorflow/tfjs README: JavaScript library for training and deploying models in the browser and Node.js; Layers API like Keras; CPU, WebGL, WASM and WebGPU back ends; Node.js via the TensorFlow C++ library; React Native",
+    url="https://github.com/tensorflow/tfjs/blob/master/README.md",
+    date=date(2025, 6, 6),
+)
+TFJS_LICENSE: Final = Source(
+    title="tensorflow/tfjs LICENSE (Apache License 2.0)",
+    url="https://github.com/tensorflow/tfjs/blob/master/LICENSE",
+    date=date(2025, 6, 6),
+)
+TFJS_CORE: Final = Source(
+    title="tensorflow/tfjs tfjs-core/src/engine.ts licence header: Copyright 2018 Google LLC, Apache License 2.0",
+    url="https://github.com/tensorflow/tfjs/blob/master/tfjs-core/src/engine.ts",
+    date=date(2025, 6, 6),
+)
+TFJS_CORE_README: Final = Source(
+    title="tensorflow/tfjs tfjs-core README: hardware-accelerated linear algebra and an eager API for automatic differentiation",
+    url="https://github.com/tensorflow/tfjs/blob/master/tfjs-core/README.md",
+    date=date(2025, 6, 6),
+)
+TFJS_NODE: Final = Source(
+    title="tensorflow/tfjs tfjs-node README: tfjs-node-gpu runs on NVIDIA GPUs with CUDA and cuDNN (Linux, Windows)",
+    url="https://github.com/tensorflow/tfjs/blob/master/tfjs-node/README.md",
+    date=date(2025, 6, 6),
+)
+TFJS_LAYERS: Final = Source(
+    title="tensorflow/tfjs tfjs-layers sources: convolutional and recurrent (LSTM, GRU) layers",
+    url="https://github.com/tensorflow/tfjs/tree/master/tfjs-layers/src/layers",
+    date=date(2025, 6, 6),
+)
+TFJS_FIRST: Final = Source(
+    title="tensorflow/tfjs tag 0.1.0 (first release, of the deeplearn.js line)",
+    url="https://github.com/tensorflow/tfjs/releases/tag/0.1.0",
+    date=date(2017, 8, 4),
+)
+TFJS_NPM: Final = Source(
+    title="@tensorflow/tfjs on npm: latest 4.22.0 (tag tfjs-v4.22.0, 21 Oct 2024), Apache-2.0; only a 4.23.0 release candidate (Jan 2025) since",
+    url="https://www.npmjs.com/package/@tensorflow/tfjs",
+    date=INDEX_READ,
+)
+TFJS_PYPI: Final = Source(
+    title="tensorflowjs on PyPI: the TensorFlow.js converter and Python tools, 4.22.0 uploaded 21 Oct 2024",
+    url="https://pypi.org/project/tensorflowjs/4.22.0/",
+    date=date(2024, 10, 21),
+)
 
 # -- the recommender's own judgements and evidence --------------------------
 
 JUDGED: Final = date(2026, 11, 26)
-"""When the recommender's rubric levels were judged."""
+"""When the recommender's rubric levels were judged.
 
-MATRIX: Final = Source(
-    title="dlchoose research notes: capability matrix and per-framework facts (frameworks.md §2, §5)",
-    date=date(2026, 11, 1),
-)
-RUBRIC: Final = Source(
-    title="dlchoose recommender rubric: levels judged against the anchors in docs/recommendations.md",
-    date=JUDGED,
-)
+The rubric and the training-speed fit are dlchoose's own methods,
+documented in ``docs/recommendations.md``; they are not sources, so a
+rating cites only the public evidence it was judged from."""
+
 HALE: Final = Source(
     title="Jeff Hale, Deep Learning Framework Power Scores 2018 ('start with Keras if you are new')",
     url="https://towardsdatascience.com/deep-learning-framework-power-scores-2018-23607ddf297a",
@@ -834,7 +1133,65 @@ HOROVOD: Final = Source(
     url="https://arxiv.org/abs/1802.05799",
     date=date(2018, 2, 15),
 )
-SPEED_FIT: Final = Source(
-    title="dlchoose training-speed fit over benchmarks.csv (benchmarks.md §5: cell-effect log-speed model, ridge 1)",
-    date=date(2026, 11, 26),
-)
+
+
+# -- published benchmarks behind the training-speed scores ----------------
+
+#: The benchmark each ``source_id`` of ``_recommend/benchmarks.csv`` names.
+BENCHMARKS: Final[Mapping[str, Source]] = {
+    "bahrampour-m40": Source(
+        title="Bahrampour et al., Comparative Study of Deep Learning Software Frameworks: updated results (Tesla M40, cuDNN v4) in the DL-Benchmarks repository",
+        url="https://github.com/DL-Benchmarks/DL-Benchmarks",
+        date=date(2016, 7, 1),
+    ),
+    "ilkarman-dlf": Source(
+        title="Karmanov, Gonzalez-Fierro, Dean et al., DeepLearningFrameworks ('Rosetta Stone' of deep-learning frameworks): CNN and RNN training times on Azure K80 to V100 GPUs",
+        url="https://github.com/ilkarman/DeepLearningFrameworks",
+        date=date(2018, 6, 19),
+    ),
+    "keras3-bench": Source(
+        title="Keras 3 benchmarks (keras.io Getting started): training step times per backend on one A100",
+        url="https://keras.io/getting_started/benchmarks/",
+        date=date(2024, 4, 1),
+    ),
+    "lee-keras-backends": Source(
+        title="Jeong-Yoon Lee, Keras Backend Benchmark: Theano vs TensorFlow vs CNTK (keras_backend.md in benchm-dl)",
+        url="https://github.com/szilard/benchm-dl/blob/master/keras_backend.md",
+        date=date(2017, 7, 1),
+    ),
+    "nvidia-dle": Source(
+        title="NVIDIA Deep Learning Examples: ResNet-50 v1.5 and GNMT v2 training throughput per framework on DGX systems",
+        url="https://github.com/NVIDIA/DeepLearningExamples",
+        date=date(2023, 7, 1),
+    ),
+    "paddle-k40": Source(
+        title="PaddlePaddle benchmark (PaddlePaddle vs TensorFlow vs Caffe on Tesla K40m), benchmark/README.md",
+        url="https://github.com/PaddlePaddle/Paddle/tree/develop/benchmark",
+        date=date(2016, 11, 1),
+    ),
+    "pafka-benchm-dl": Source(
+        title="Szilard Pafka, benchm-dl: MNIST CNN training across high-level deep-learning tools (K80, GTX 1080 Ti, V100)",
+        url="https://github.com/szilard/benchm-dl",
+        date=date(2017, 10, 1),
+    ),
+    "soumith-convnet": Source(
+        title="Soumith Chintala, convnet-benchmarks: ImageNet-winner convnets on a GTX Titan X",
+        url="https://github.com/soumith/convnet-benchmarks",
+        date=date(2016, 4, 1),
+    ),
+    "u39kun-dlb": Source(
+        title="Yusaku Sako, Benchmark on Deep Learning Frameworks and GPUs (Titan V, GTX 1080 Ti, V100, RTX 2080 Ti)",
+        url="https://github.com/u39kun/deep-learning-benchmark",
+        date=date(2019, 2, 1),
+    ),
+    "woolf-keras": Source(
+        title="Max Woolf, Benchmarking CNTK on Keras: is it Better at Deep Learning than TensorFlow? (per-epoch logs on a K80)",
+        url="https://minimaxir.com/2017/06/keras-cntk/",
+        date=date(2017, 6, 1),
+    ),
+}
+
+
+def benchmark_sources(ids: Iterable[str]) -> tuple[Source, ...]:
+    """The published benchmarks behind *ids*, each once, in id order."""
+    return tuple(BENCHMARKS[name] for name in sorted(set(ids)))

@@ -22,6 +22,7 @@ The tree::
     │   ├── OfflineError
     │   ├── DeadlineExceededError
     │   ├── TransportError
+    │   │   └── UnreachableError       (0.2.0)
     │   ├── RedirectRefusedError
     │   └── BadResponseError           (also a ValueError)
     │       └── ResponseTooLargeError
@@ -76,6 +77,7 @@ __all__ = [
     "UnknownGpuVendorError",
     "UnknownPurposeError",
     "UnknownTargetError",
+    "UnreachableError",
 ]
 
 
@@ -347,6 +349,34 @@ class DeadlineExceededError(NetworkError):
 
 class TransportError(NetworkError):
     """Connecting, sending or reading failed (after urllib3's retries)."""
+
+
+class UnreachableError(TransportError):
+    """The host cannot be reached: its name does not resolve, it refuses or
+    cannot be routed to, or it stopped answering; now or a few minutes ago.
+
+    ``reason`` says which, in words.  After the first such failure a client
+    sends nothing more to that host during the run, and remembers it
+    briefly on disk.  Added in 0.2.0.
+    """
+
+    def __init__(
+        self, message: str, *, url: str | None = None, reason: str = ""
+    ) -> None:
+        self.reason = reason
+        super().__init__(message, url=url)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            _rebuild_unreachable_error,
+            (type(self), self.args[0], self.url, self.reason),
+        )
+
+
+def _rebuild_unreachable_error(
+    cls: type[UnreachableError], message: str, url: str | None, reason: str
+) -> UnreachableError:
+    return cls(message, url=url, reason=reason)
 
 
 class RedirectRefusedError(NetworkError):

@@ -21,10 +21,11 @@ import os
 import sys
 
 from collections.abc import Iterable, Sequence
-from typing import Final, TextIO
+from typing import Any, Final, TextIO
 
 from ..exceptions import DlchooseError
-from ._output import error, warn
+from ._output import error, flush_notes, reset_notes, warn
+from ._report_table import HelpFormatter
 
 
 __all__ = ["main"]
@@ -69,11 +70,21 @@ def _modules_for(args: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(COMMANDS.values()))
 
 
+class _Parser(argparse.ArgumentParser):
+    """A parser whose help wraps at spaces only (argparse's own breaks
+    ``--no-metrics`` or ``one-line`` at the hyphen), unless a command
+    asks for another formatter."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
 def build_parser(
     modules: Iterable[str] | None = None,
 ) -> argparse.ArgumentParser:
     """The parser with *modules*' commands (every command by default)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="dlchoose",
         # Abbreviations would let `--vers` slip past the early --version.
         allow_abbrev=False,
@@ -87,12 +98,35 @@ def build_parser(
         "--version", action="version", version=argparse.SUPPRESS
     )
     subparsers = parser.add_subparsers(
-        dest="command", metavar="COMMAND", required=True
+        dest="command",
+        metavar="COMMAND",
+        required=True,
+        parser_class=_Parser,
     )
     chosen = dict.fromkeys(COMMANDS.values()) if modules is None else modules
     for name in chosen:
         importlib.import_module(f".{name}", __name__).register(subparsers)
+    for command in {id(p): p for p in subparsers.choices.values()}.values():
+        _add_note_options(command)
     return parser
+
+
+def _add_note_options(command: argparse.ArgumentParser) -> None:
+    """``--quiet`` and ``--explain`` on every command, unless the command
+    already defines them (``recommend --explain`` shows notes too)."""
+    options = (
+        (
+            ("-q", "--quiet"),
+            "no notes on stderr (errors still show)",
+        ),
+        (
+            ("--explain",),
+            "show every note instead of a one-line summary",
+        ),
+    )
+    for flags, help_text in options:
+        with contextlib.suppress(argparse.ArgumentError):
+            command.add_argument(*flags, action="store_true", help=help_text)
 
 
 #: Exit codes beyond 0/1/2, as a shell reports a process ended by that
@@ -134,6 +168,7 @@ _FULL: Final = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 
 
 def _run(args: list[str]) -> int:
+    reset_notes()
     if args[:1] == ["--version"]:
         # Answer without building every subparser.
         print(_version())
@@ -141,10 +176,18 @@ def _run(args: list[str]) -> int:
     parser = build_parser(_modules_for(args))
     namespace = parser.parse_args(args)
     try:
-        return int(namespace.handler(namespace))
+        code = int(namespace.handler(namespace))
     except DlchooseError as err:
         error(str(err))
-        return 1
+        code = 1
+    # Notes come after the answer, so the answer is what a person sees
+    # first (and a pipe reading stdout is done before they appear).
+    sys.stdout.flush()
+    flush_notes(
+        quiet=bool(getattr(namespace, "quiet", False)),
+        explain=bool(getattr(namespace, "explain", False)),
+    )
+    return code
 
 
 def _replace_unencodable(stream: TextIO) -> None:

@@ -31,6 +31,7 @@ __all__ = [
     "Bar",
     "Segment",
     "colour_wanted",
+    "emphasis",
     "legend",
     "legend_letters",
     "render_bars",
@@ -68,6 +69,8 @@ class Bar:
     label: str
     score: float
     segments: tuple[Segment, ...]
+    mark: str = ""
+    """Shown after the score, e.g. ``?`` for a score with unknowns."""
 
 
 def terminal_width(fallback: int = 80) -> int:
@@ -100,15 +103,28 @@ def can_encode(stream: TextIO, text: str = UNICODE_FILLS[0]) -> bool:
     return True
 
 
-def legend_letters(keys: Iterable[str]) -> dict[str, str]:
+def legend_letters(
+    keys: Iterable[str], names: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """One distinct upper-case letter per key, in order: the first letter
     of the key not yet taken (``gpu`` after ``graphs`` is ``P``), else the
-    first free letter of the alphabet."""
+    first free letter of the alphabet.  With *names* (key -> display
+    name), the initials of the name's words come first, then its letters
+    (``GPU support`` is ``G``, ``language bindings`` after ``CNN layers``
+    is ``B``)."""
     letters: dict[str, str] = {}
     taken: set[str] = set()
     alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
     for key in dict.fromkeys(keys):
-        candidates = [c for c in key.upper() if c.isalnum()] + list(alphabet)
+        text = (names or {}).get(key, key).upper()
+        initials = [
+            w[0] for w in text.replace("-", " ").split() if w[0].isalnum()
+        ]
+        candidates = [
+            *initials,
+            *(c for c in text if c.isalnum()),
+            *alphabet,
+        ]
         letter = next((c for c in candidates if c not in taken), "?")
         taken.add(letter)
         letters[key] = letter
@@ -134,6 +150,11 @@ def _cells(segments: Sequence[Segment], width: int) -> list[int]:
 
 def _paint(text: str, code: int, *, colour: bool) -> str:
     return f"\033[{code}m{text}{_RESET}" if colour else text
+
+
+def emphasis(text: str, *, colour: bool) -> str:
+    """*text* in bold on a terminal that wants colour, else unchanged."""
+    return _paint(text, 1, colour=colour)
 
 
 def bar(
@@ -180,12 +201,18 @@ def render_bars(
     if not rows:
         return []
     label_width = min(max(len(row.label) for row in rows), max(width // 3, 4))
-    score_width = max(len(f"{row.score:.1f}") for row in rows)
+    mark_width = max(len(row.mark) for row in rows)
+    score_width = max(len(f"{row.score:.1f}") for row in rows) + (
+        mark_width + 1 if mark_width else 0
+    )
     bar_width = width - label_width - score_width - 4
     lines = []
     for row in rows:
         label = _cut(row.label, label_width).ljust(label_width)
-        score = f"{row.score:.1f}".rjust(score_width)
+        score = f"{row.score:.1f}"
+        if mark_width:
+            score = f"{score} {row.mark:<{mark_width}}"
+        score = score.rjust(score_width)
         if bar_width < MIN_BAR_WIDTH:
             lines.append(f"{label}  {score}")
             continue
@@ -197,7 +224,7 @@ def render_bars(
             ascii_only=ascii_only,
         )
         padding = " " * (bar_width - _visible(row.segments, bar_width))
-        lines.append(f"{label}  {drawn}{padding}  {score}")
+        lines.append(f"{label}  {drawn}{padding}  {score}".rstrip())
     return lines
 
 

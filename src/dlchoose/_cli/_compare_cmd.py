@@ -30,7 +30,7 @@ from ._bars import (
     terminal_width,
 )
 from ._output import print_json
-from ._report_table import Row, grid
+from ._report_table import HelpFormatter, Row, grid
 
 
 if TYPE_CHECKING:
@@ -64,6 +64,7 @@ DIFFER_MARK: Final = "*"
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "compare",
+        formatter_class=HelpFormatter,
         help="compare frameworks side by side, the differences marked",
         description=(
             "Compare two or more frameworks side by side: facts, points per"
@@ -91,6 +92,7 @@ def add_purpose(parser: argparse.ArgumentParser) -> None:
     """``--purpose``, shared with ``dlchoose report``."""
     parser.add_argument(
         "--purpose",
+        type=_purpose,
         default=Purpose.ACADEMIC.value,
         metavar="PURPOSE",
         help=(
@@ -103,6 +105,17 @@ def add_purpose(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _purpose(text: str) -> str:
+    """``--purpose``: a purpose or an alias, as its canonical name; anything
+    else is a usage error listing the choices."""
+    from ..exceptions import UnknownPurposeError
+
+    try:
+        return Purpose.parse(text).value
+    except UnknownPurposeError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
 def run_compare(args: argparse.Namespace) -> int:
     chosen = resolve([args.first, *args.others])
     document = comparison(chosen, args.purpose)
@@ -110,8 +123,8 @@ def run_compare(args: argparse.Namespace) -> int:
         print_json(document)
         return 0
     width = terminal_width()
-    print(render_text(document, width=width))
     colour = colour_wanted(sys.stdout)
+    print(render_text(document, width=width, colour=colour))
     ascii_only = not can_encode(sys.stdout)
     print()
     print(
@@ -310,7 +323,9 @@ def text(value: Any) -> str:
     return str(value)
 
 
-def render_text(document: dict[str, Any], *, width: int) -> str:
+def render_text(
+    document: dict[str, Any], *, width: int, colour: bool = False
+) -> str:
     """The comparison as an aligned table fitting *width* columns."""
     columns = document["frameworks"]
     differ = set(document["differences"])
@@ -329,6 +344,7 @@ def render_text(document: dict[str, Any], *, width: int) -> str:
         rows,
         width=width,
         mark=DIFFER_MARK,
+        colour=colour,
     )
     return "\n".join(
         [
@@ -395,8 +411,10 @@ def _score_rows(document: dict[str, Any], differ: set[str]) -> list[Row]:
 def _score(column: dict[str, Any]) -> str:
     if column["score"] is None:
         return "excluded: " + "; ".join(column["excluded"])
-    low, high = column["score_interval"]
-    upper = f" (at most {high:.1f})" if high != low else ""
+    # The interval runs from the worst to the best case of the unknown
+    # values; the score itself lies between them.
+    _, high = column["score_interval"]
+    upper = f" (at most {high:.1f})" if high != column["score"] else ""
     return f"{column['score']:.1f}{upper} #{column['rank']}"
 
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
-from ._output import print_json, table, warn
+from ._bars import colour_wanted, terminal_width
+from ._columns import Column, fit_table
+from ._output import note, print_json
+from ._report_table import BAD, WARN, HelpFormatter, command_lines, wrap
 
 
 if TYPE_CHECKING:
@@ -16,6 +20,7 @@ if TYPE_CHECKING:
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "compat",
+        formatter_class=HelpFormatter,
         help="check which frameworks have a wheel for this or another target",
         description=(
             "Check, from the package index's file lists, whether each"
@@ -57,12 +62,14 @@ def register(subparsers: Any) -> None:
         help="the index to ask with --refresh (default: the one pip uses)",
     )
     parser.add_argument(
-        "--offline", action="store_true", help="never use the network"
+        "--offline",
+        action="store_true",
+        help="never use the network (wins over --refresh)",
     )
     parser.add_argument(
         "--json", action="store_true", help="print one JSON object"
     )
-    parser.set_defaults(handler=run_compat)
+    parser.set_defaults(handler=run_compat, compat_parser=parser)
 
 
 def _index_url_argument(text: str) -> str:
@@ -89,31 +96,65 @@ def _index_url_argument(text: str) -> str:
 
 def run_compat(args: argparse.Namespace) -> int:
     from .. import compatibility
+    from ..exceptions import UnknownTargetError
 
-    answers = compatibility(
-        args.names or None,
-        python=args.python,
-        platform=args.platform,
-        pre=args.pre,
-        refresh=args.refresh,
-        index_url=args.index_url,
-        offline=True if args.offline else None,
-    )
+    try:
+        answers = compatibility(
+            args.names or None,
+            python=args.python,
+            platform=args.platform,
+            pre=args.pre,
+            refresh=args.refresh,
+            index_url=args.index_url,
+            offline=True if args.offline else None,
+        )
+    except UnknownTargetError as err:
+        # A --python or --platform no target can be built for: bad usage.
+        args.compat_parser.error(str(err))
     if args.json:
         print_json(_document(answers))
         return 0
-    print(f"Target: {answers[0].target.describe()}")
+    width = terminal_width()
     print(
-        table(
-            ["framework", "installs", "why not the newest", "data"],
-            _rows(answers),
+        "\n".join(
+            wrap(
+                answers[0].target.describe(),
+                width,
+                first="Target: ",
+                rest="  ",
+            )
         )
     )
+    print(
+        fit_table(
+            _COLUMNS,
+            _rows(answers),
+            width,
+            styles=[_style(answer) for answer in answers],
+            colour=colour_wanted(sys.stdout),
+        ).text
+    )
     if len(answers) == 1:
-        _commands(answers[0])
-    for note in dict.fromkeys(n for a in answers for n in a.notes):
-        warn(note)
+        _commands(answers[0], width)
+    for text in dict.fromkeys(n for a in answers for n in a.notes):
+        note(text)
     return 0
+
+
+#: The answer table; the names and the reasons wrap first.
+_COLUMNS: Final = (
+    Column(header="framework", wrap=True),
+    Column(header="installs"),
+    Column(header="why not the newest", wrap=True),
+    Column(header="data"),
+)
+
+
+def _style(answer: Compatibility) -> str | None:
+    """Red when it does not install, yellow when not the newest release."""
+    if not answer.installable:
+        return BAD
+    return WARN if answer.reason else None
 
 
 def _document(answers: tuple[Compatibility, ...]) -> dict[str, Any]:
@@ -143,18 +184,23 @@ def _data(answer: Compatibility) -> str:
     )
 
 
-def _commands(answer: Compatibility) -> None:
+def _commands(answer: Compatibility, width: int) -> None:
     if answer.install_command is None:
         return
     where = "here" if answer.target.here else "on the target"
-    print(f"\nInstall {where}:  {answer.install_command}")
+    print()
+    _print_command(f"Install {where}:  ", answer.install_command, width)
     if answer.download_command:
-        print(f"Fetch from here:  {answer.download_command}")
+        _print_command("Fetch from here:  ", answer.download_command, width)
     if answer.target.here and answer.distribution is not None:
-        _gpu_build(answer.distribution)
+        _gpu_build(answer.distribution, width)
 
 
-def _gpu_build(distribution: str) -> None:
+def _print_command(label: str, command: str, width: int) -> None:
+    print("\n".join(command_lines(label, command, width)))
+
+
+def _gpu_build(distribution: str, width: int) -> None:
     """This machine's GPU build line, when its GPU can use one.
 
     Only for this machine: another target's GPU and driver are unknown.
@@ -165,9 +211,9 @@ def _gpu_build(distribution: str) -> None:
     try:
         (fit,) = gpu_fit([distribution])
     except DlchooseError as err:
-        warn(f"no GPU answer: {err}")
+        note(f"no GPU answer: {err}")
         return
     if fit.status == "gpu" and fit.install_command:
-        print(f"GPU build here:   {fit.install_command}")
+        _print_command("GPU build here:   ", fit.install_command, width)
     if fit.warning:
-        warn(fit.warning)
+        note(fit.warning)

@@ -12,6 +12,7 @@ import argparse
 from typing import Any, Final
 
 from ._output import error
+from ._report_table import HelpFormatter
 
 
 #: Shells shtab writes scripts for that dlchoose offers.
@@ -21,6 +22,7 @@ SHELLS: Final = ("bash", "zsh")
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "completion",
+        formatter_class=HelpFormatter,
         help="print a shell completion script (bash or zsh)",
         description=(
             "Print a completion script for SHELL on stdout. bash: add"

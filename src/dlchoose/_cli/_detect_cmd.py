@@ -3,29 +3,35 @@
 from __future__ import annotations
 
 import argparse
-import math
-import os
 import sys
 
-from pathlib import Path
 from typing import Any
 
-from ._output import print_json, table
+from ._args import seconds
+from ._bars import colour_wanted, terminal_width
+from ._columns import Column, fit_table
+from ._output import note, print_json
+from ._report_table import (
+    BAD,
+    DIM,
+    GOOD,
+    WARN,
+    HelpFormatter,
+    paint,
+    short_path,
+    wrap,
+)
 
 
 #: The longest probe timeout the library accepts (a day).
 _MAX_TIMEOUT = 86400.0
+#: Seconds before a probe child is killed when --timeout is not given.
+DEFAULT_TIMEOUT = 30.0
 
 
 def _timeout(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not (value > 0 and math.isfinite(value)):
-        raise argparse.ArgumentTypeError(
-            f"must be positive and finite: {text!r}"
-        )
+    """A probe timeout: positive seconds, at most a day."""
+    value = seconds(text)
     if value > _MAX_TIMEOUT:
         raise argparse.ArgumentTypeError(
             f"must be at most {_MAX_TIMEOUT:g} seconds (a day): {text!r}"
@@ -48,6 +54,7 @@ def _requirement(text: str) -> str:
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "detect",
+        formatter_class=HelpFormatter,
         help="detect the frameworks installed in this Python environment",
         description=(
             "Detect the deep-learning frameworks installed in this Python"
@@ -70,9 +77,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--timeout",
         type=_timeout,
-        default=30.0,
+        default=None,
         metavar="S",
-        help="seconds before a probe child is killed (default: 30)",
+        help=(
+            "seconds before a probe child is killed (default: 30);"
+            " only with --probe"
+        ),
     )
     parser.add_argument(
         "--require",
@@ -100,19 +110,20 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from .. import check_requirements, detect, environment
 
+    timeout = DEFAULT_TIMEOUT if args.timeout is None else args.timeout
+    if args.timeout is not None and not args.probe:
+        note("--timeout has no effect without --probe (nothing is imported)")
     # The probe itself turns SIGTERM and SIGHUP into SystemExit while its
     # children run, so that they are killed on the way out.
     checks: Any = ()
     if args.require:
         checks = check_requirements(
-            args.require, probe=args.probe, timeout=args.timeout
+            args.require, probe=args.probe, timeout=timeout
         )
     if args.require and not args.names:
         results = tuple({c.key: c.detection for c in checks}.values())
     else:
-        results = detect(
-            args.names or None, probe=args.probe, timeout=args.timeout
-        )
+        results = detect(args.names or None, probe=args.probe, timeout=timeout)
     env = environment()
     if args.json:
         data = {
@@ -127,9 +138,12 @@ def run(args: argparse.Namespace) -> int:
         explicit = args.all or args.names or args.require
         shown = [d for d in results if explicit or d.status != "absent"]
         hidden = len(results) - len(shown)
-        print(render(shown, env, probe=args.probe, hidden=hidden))
+        colour = colour_wanted(sys.stdout)
+        print(
+            render(shown, env, probe=args.probe, hidden=hidden, colour=colour)
+        )
         if args.require:
-            print("\n" + render_requirements(checks))
+            print("\n" + render_requirements(checks, colour=colour))
     return _gate(checks)
 
 
@@ -148,13 +162,24 @@ def _gate(checks: Any) -> int:
     return 1
 
 
-def render_requirements(checks: Any) -> str:
-    """One line per requirement: met or unmet, and why."""
+def render_requirements(
+    checks: Any, *, width: int | None = None, colour: bool = False
+) -> str:
+    """Requirements, met or unmet, and why, in *width* columns."""
+    if width is None:
+        width = terminal_width()
     lines = ["Requirements:"]
-    lines.extend(
-        f"  {'ok   ' if c.met else 'UNMET'} {c.requirement}: {c.reason}"
-        for c in checks
-    )
+    for check in checks:
+        mark = "ok   " if check.met else "UNMET"
+        wrapped = wrap(
+            f"{check.requirement}: {check.reason}",
+            width,
+            first=f"  {mark} ",
+            rest=" " * 8,
+        )
+        painted = paint(mark, GOOD if check.met else BAD, colour=colour)
+        lines.append(f"  {painted} {wrapped[0][len(mark) + 3 :]}")
+        lines.extend(wrapped[1:])
     return "\n".join(lines)
 
 
@@ -189,11 +214,66 @@ def _gpu_cell(detection: Any) -> str:
     return f"{gpu.backend} x{gpu.device_count}"
 
 
-def render(results: Any, env: Any, *, probe: bool, hidden: int) -> str:
-    """The table, each framework's reasons, then the environment."""
-    headers = ["key", "status", "version", "distribution", "location"]
+#: Table styles per detection status: found and working, found with a
+#: caveat, or not there.
+_STATUS_STYLES = {
+    "installed": None,
+    "unmanaged": WARN,
+    "conflict": BAD,
+    "shadowed": BAD,
+    "metadata_only": BAD,
+    "absent": DIM,
+}
+
+
+def render(
+    results: Any,
+    env: Any,
+    *,
+    probe: bool,
+    hidden: int,
+    width: int | None = None,
+    colour: bool = False,
+) -> str:
+    """The table, each framework's reasons, then the environment, in
+    *width* columns (the terminal's by default)."""
+    if width is None:
+        width = terminal_width()
+    lines = [_table(results, probe=probe, width=width, colour=colour)]
+    if hidden:
+        lines += wrap(
+            f"({hidden} absent frameworks not shown; --all shows them)", width
+        )
+    notes: list[str] = []
+    for d in results:
+        items = list(d.reasons)
+        if d.probe is not None and d.probe.error:
+            items.insert(0, f"probe: {d.probe.error}")
+        for item in items:
+            notes += wrap(item, width, first=f"  {d.key}: ", rest="      ")
+    if notes:
+        lines += ["", "Notes:", *notes]
+    lines += ["", "Environment:"]
+    lines += [
+        line
+        for label, value in _environment(env)
+        for line in wrap(value, width, first=f"  {label}: ", rest="    ")
+    ]
+    return "\n".join(lines)
+
+
+def _table(results: Any, *, probe: bool, width: int, colour: bool) -> str:
+    if not results:
+        return "No framework found."
+    columns = [
+        Column(header="key"),
+        Column(header="status"),
+        Column(header="version"),
+        Column(header="distribution", wrap=True),
+        Column(header="location", path=True),
+    ]
     if probe:
-        headers += ["probe", "gpu"]
+        columns += [Column(header="probe"), Column(header="gpu")]
     rows = []
     for d in results:
         row = [
@@ -206,42 +286,33 @@ def render(results: Any, env: Any, *, probe: bool, hidden: int) -> str:
         if probe:
             row += [_probe_cell(d), _gpu_cell(d)]
         rows.append(row)
-    lines = [table(headers, rows)] if rows else ["No framework found."]
-    if hidden:
-        lines.append(
-            f"({hidden} absent frameworks not shown; --all shows them)"
-        )
-    notes: list[str] = []
-    for d in results:
-        items = list(d.reasons)
-        if d.probe is not None and d.probe.error:
-            items.insert(0, f"probe: {d.probe.error}")
-        notes.extend(f"  {d.key}: {item}" for item in items)
-    if notes:
-        lines += ["", "Notes:", *notes]
-    lines += ["", "Environment:"]
-    lines.append(
-        "  CUDA_VISIBLE_DEVICES: "
-        + (
-            "unset"
-            if env.cuda_visible_devices is None
-            else repr(env.cuda_visible_devices)
-            + (" (hides every GPU)" if env.hidden_by_env else "")
-        )
+    return fit_table(
+        columns,
+        rows,
+        width,
+        styles=[_STATUS_STYLES.get(str(d.status)) for d in results],
+        colour=colour,
+    ).text
+
+
+def _environment(env: Any) -> list[tuple[str, str]]:
+    """(label, value) of the variables and driver that decide GPU use."""
+    visible = (
+        "unset"
+        if env.cuda_visible_devices is None
+        else repr(env.cuda_visible_devices)
+        + (" (hides every GPU)" if env.hidden_by_env else "")
     )
-    lines.append(f"  NVIDIA driver: {env.nvidia_driver or 'not loaded'}")
-    lines.append(
-        f"  Keras backend: {env.keras_backend} ({env.keras_backend_source})"
-    )
-    lines.append(f"  JAX_PLATFORMS: {env.jax_platforms or 'unset'}")
-    lines.extend(f"  note: {note}" for note in env.notes)
-    return "\n".join(lines)
+    return [
+        ("CUDA_VISIBLE_DEVICES", visible),
+        ("NVIDIA driver", env.nvidia_driver or "not loaded"),
+        ("Keras backend", f"{env.keras_backend} ({env.keras_backend_source})"),
+        ("JAX_PLATFORMS", env.jax_platforms or "unset"),
+        *(("note", note) for note in env.notes),
+    ]
 
 
 def _short(path: str | None) -> str:
-    if path is None:
-        return "-"
-    home = str(Path("~").expanduser())
-    if home not in ("~", os.sep) and path.startswith(home + os.sep):
-        return "~" + path[len(home) :]
-    return path
+    """*path* with the home folder as ``~`` (the table shortens it more
+    when the screen is narrow)."""
+    return "-" if path is None else short_path(path, len(path))

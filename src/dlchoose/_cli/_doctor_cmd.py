@@ -3,30 +3,28 @@
 from __future__ import annotations
 
 import argparse
-import math
-import shutil
-import textwrap
+import sys
 
-from typing import Any
+from typing import Any, Final
 
+from ._args import seconds
+from ._bars import colour_wanted, terminal_width
 from ._output import error, print_json
-
-
-def _timeout(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not (value > 0 and math.isfinite(value)):
-        raise argparse.ArgumentTypeError(
-            f"must be positive and finite: {text!r}"
-        )
-    return value
+from ._report_table import (
+    BAD,
+    GOOD,
+    WARN,
+    HelpFormatter,
+    command_lines,
+    paint,
+    wrap,
+)
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "doctor",
+        formatter_class=HelpFormatter,
         help="say why an installed framework fails, and how to fix it",
         description=(
             "Check each installed framework: its metadata's requirements,"
@@ -46,7 +44,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--timeout",
-        type=_timeout,
+        type=seconds,
         default=60.0,
         metavar="S",
         help="seconds each import may take before it is killed (default: 60)",
@@ -74,12 +72,15 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.to_dict())
     else:
-        print(render(report))
+        print(render(report, colour=colour_wanted(sys.stdout)))
     return 0 if report.healthy else 1
 
 
 #: Evidence longer than this is cut in the text report (--json keeps all).
 _EVIDENCE_CHARS = 300
+
+#: The verdict's style: healthy green, a problem red, unchecked yellow.
+_HEALTH_STYLES: Final = {"healthy": GOOD, "problem": BAD, "unchecked": WARN}
 
 
 def _clip(line: str) -> str:
@@ -88,55 +89,70 @@ def _clip(line: str) -> str:
     return line[: _EVIDENCE_CHARS - 1] + "… (--json shows all)"
 
 
-def _wrap(text: str, first: str, width: int) -> list[str]:
-    """Words wrapped to *width*, the later lines indented under *first*'s
-    text (commands and evidence are never wrapped: they are copied)."""
-    return textwrap.wrap(
-        text,
-        width=max(width, 40),
-        initial_indent=first,
-        subsequent_indent=" " * len(first),
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
+def _source_lines(source: Any, width: int) -> list[str]:
+    """The source's address, whole (a cut URL leads nowhere): beside its
+    label when it fits, else alone on the next line, indented only as far
+    as the width allows."""
+    when = f", {source.date.isoformat()}" if source.date else ""
+    line = f"      source: {source.url}{when}"
+    if len(line) <= width:
+        return [line]
+    dated = f" ({source.date.isoformat()})" if source.date else ""
+    indent = max(0, min(8, width - len(source.url)))
+    return [f"      source{dated}:", " " * indent + source.url]
 
 
-def _finding_lines(finding: Any, width: int) -> list[str]:
-    lines = _wrap(finding.cause, "  ✗ ", width)
-    lines.extend(f"      evidence: {_clip(line)}" for line in finding.evidence)
+def _finding_lines(finding: Any, width: int, *, colour: bool) -> list[str]:
+    cause = wrap(finding.cause, width, first="  ✗ ", rest="    ")
+    lines = [paint("✗", BAD, colour=colour).join(cause[0].split("✗", 1))]
+    lines += cause[1:]
+    for evidence in finding.evidence:
+        lines += wrap(
+            _clip(evidence), width, first="      evidence: ", rest=" " * 8
+        )
     if finding.fix:
-        lines.append(f"      fix: {finding.fix}")
+        lines += command_lines("      fix: ", finding.fix, width)
     if finding.hint:
         # Hints after a fix start with "or"; alone they say what to do.
         label = "" if finding.fix else "what to do: "
-        lines.extend(_wrap(f"{label}{finding.hint}", "      ", width))
+        lines += wrap(
+            f"{label}{finding.hint}", width, first=" " * 6, rest=" " * 6
+        )
     if finding.source is not None:
-        source = finding.source
-        when = f", {source.date.isoformat()}" if source.date else ""
-        lines.append(f"      source: {source.url}{when}")
+        lines += _source_lines(finding.source, width)
     return lines
 
 
-def render(report: Any, width: int | None = None) -> str:
-    """One block per framework: its verdict, then each finding, the words
-    wrapped to *width* (the terminal's, 80 columns when unknown)."""
+def render(
+    report: Any, width: int | None = None, *, colour: bool = False
+) -> str:
+    """One block per framework: its verdict, then each finding, fitted to
+    *width* columns (the terminal's, 80 when unknown): words wrap, commands
+    continue with ``\\``, addresses stay whole."""
     if width is None:
-        width = shutil.get_terminal_size((80, 24)).columns
+        width = terminal_width()
     if not report.diagnoses:
-        return (
-            "No framework is installed in this environment; nothing to"
-            " diagnose."
+        return "\n".join(
+            wrap(
+                "No framework is installed in this environment; nothing to"
+                " diagnose.",
+                width,
+            )
         )
     lines: list[str] = []
     for diagnosis in report.diagnoses:
         version = f" {diagnosis.version}" if diagnosis.version else ""
-        lines.append(f"{diagnosis.name}{version}: {diagnosis.health}")
+        health = str(diagnosis.health)
+        verdict = paint(health, _HEALTH_STYLES.get(health), colour=colour)
+        lines.append(f"{diagnosis.name}{version}: {verdict}")
         for finding in diagnosis.findings:
-            lines.extend(_finding_lines(finding, width))
-        lines.extend(f"  note: {note}" for note in diagnosis.notes)
+            lines.extend(_finding_lines(finding, width, colour=colour))
+        for note in diagnosis.notes:
+            lines += wrap(note, width, first="  note: ", rest=" " * 8)
     lines.append("")
-    lines.append(f"GPU: {report.machine.summary()}")
-    lines.extend(f"  note: {note}" for note in report.machine.notes)
+    lines += wrap(report.machine.summary(), width, first="GPU: ", rest="  ")
+    for note in report.machine.notes:
+        lines += wrap(note, width, first="  note: ", rest=" " * 8)
     problems = len(report.problems)
     lines.append(
         "All frameworks are healthy."

@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from typing import Any
+from typing import Any, Final
 
 from .. import gpu, gpu_fit
-from ..exceptions import InvalidGpuFactError, UnknownGpuVendorError
-from ._output import print_json, warn
+from ..exceptions import (
+    InvalidGpuFactError,
+    UnknownGpuVendorError,
+    UnknownTargetError,
+)
+from ._bars import colour_wanted, terminal_width
+from ._output import note, print_json
+from ._report_table import (
+    DIM,
+    GOOD,
+    WARN,
+    HelpFormatter,
+    command_lines,
+    paint,
+    wrap,
+)
 
 
 #: Reasons shown even without --explain: an answer that rests on an
@@ -19,6 +34,7 @@ _ASSUMPTIONS = ("driver version unknown", "compute capability unknown")
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "gpu",
+        formatter_class=HelpFormatter,
         help="which GPU build of each framework this machine can use",
         description=(
             "Read this machine's GPU facts (NVIDIA driver and compute"
@@ -69,27 +85,63 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run, gpu_parser=parser)
 
 
-def _details(fit: Any, *, explain: bool) -> list[str]:
-    lines: list[str] = []
+#: What comes before a command inside an answer or an alternative.
+_COMMAND_STARTS: Final = (": pip ", ": uv ", ": conda ", ": python ")
+
+#: The first line's style per answer: a GPU build, none, or no data.
+_STYLES: Final = {"gpu": GOOD, "cpu": None}
+
+
+def _details(fit: Any, *, explain: bool) -> list[tuple[str, str]]:
+    """(label, text) lines under a framework's answer."""
+    lines: list[tuple[str, str]] = []
     shown_reasons = fit.reasons if explain else fit.reasons[:1]
     # A GPU answer speaks for itself; "no GPU found" is said once, in the
     # machine line.
     if explain or (fit.status != "gpu" and fit.reason != "no_gpu"):
-        lines.extend(f"    why: {reason}" for reason in shown_reasons)
+        lines.extend(("why", reason) for reason in shown_reasons)
     if not explain:
         lines.extend(
-            f"    why: {reason}"
+            ("why", reason)
             for reason in fit.reasons
             if reason.startswith(_ASSUMPTIONS) and reason not in shown_reasons
         )
     alternatives = [
         a for a in fit.alternatives if explain or not a.startswith("CPU build")
     ]
-    lines.extend(f"    instead: {a}" for a in alternatives)
+    lines.extend(("instead", a) for a in alternatives)
     if fit.warning:
-        lines.append(f"    warning: {fit.warning}")
+        lines.append(("warning", fit.warning))
     if fit.retired and explain:
-        lines.append(f"    retired: {fit.retired}")
+        lines.append(("retired", fit.retired))
+    return lines
+
+
+def _fitted(first: str, rest: str, text: str, width: int) -> list[str]:
+    """*text* in *width* columns; a command it ends with is kept whole
+    (continued with ``\\``), the words before it wrap."""
+    cut = max(text.rfind(start) for start in _COMMAND_STARTS)
+    if cut < 0:
+        return wrap(text, width, first=first, rest=rest)
+    words = wrap(text[: cut + 1], width, first=first, rest=rest)
+    return [
+        *words[:-1],
+        *command_lines(words[-1] + " ", text[cut + 2 :], width),
+    ]
+
+
+def render(fits: Any, *, explain: bool, width: int, colour: bool) -> list[str]:
+    """Each framework's answer, then its reasons, fitted to *width*."""
+    lines: list[str] = []
+    for fit in fits:
+        answer = _fitted("", "  ", fit.line(), width)
+        style = _STYLES.get(str(fit.status), DIM)
+        lines.extend(paint(line, style, colour=colour) for line in answer)
+        for label, text in _details(fit, explain=explain):
+            detail = _fitted(f"    {label}: ", "      ", text, width)
+            if label == "warning":
+                detail = [paint(line, WARN, colour=colour) for line in detail]
+            lines.extend(detail)
     return lines
 
 
@@ -104,12 +156,15 @@ def run(args: argparse.Namespace) -> int:
     except (InvalidGpuFactError, UnknownGpuVendorError) as err:
         # A bad or contradictory override is a usage error: exit 2.
         args.gpu_parser.error(str(err))
-    fits = gpu_fit(
-        args.names or None,
-        machine=machine,
-        python=args.python,
-        platform=args.platform,
-    )
+    try:
+        fits = gpu_fit(
+            args.names or None,
+            machine=machine,
+            python=args.python,
+            platform=args.platform,
+        )
+    except UnknownTargetError as err:
+        args.gpu_parser.error(str(err))
     if args.json:
         print_json(
             {
@@ -119,15 +174,18 @@ def run(args: argparse.Namespace) -> int:
             }
         )
         return 0
+    width = terminal_width()
     planned = " (planned machine)" if machine.overridden else ""
-    print(f"GPU{planned}: {machine.summary}")
-    for fit in fits:
-        print(fit.line())
-        for line in _details(fit, explain=args.explain):
-            print(line)
-    notes = dict.fromkeys(
-        [*machine.notes, *(n for f in fits for n in f.notes)]
+    print(
+        "\n".join(
+            wrap(machine.summary, width, first=f"GPU{planned}: ", rest="  ")
+        )
     )
-    for note in notes:
-        warn(note)
+    colour = colour_wanted(sys.stdout)
+    for line in render(fits, explain=args.explain, width=width, colour=colour):
+        print(line)
+    for text in dict.fromkeys(
+        [*machine.notes, *(n for f in fits for n in f.notes)]
+    ):
+        note(text)
     return 0

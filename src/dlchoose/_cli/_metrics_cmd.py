@@ -13,15 +13,19 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import math
 import sys
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Final
+from urllib.parse import urlsplit
 
 from .. import Framework, frameworks, get_framework
-from ..exceptions import UnknownFrameworkError
-from ._output import error, print_json, table, warn
+from ..exceptions import MetricsUnavailableError, UnknownFrameworkError
+from ._args import api_url, seconds
+from ._bars import can_encode, colour_wanted, terminal_width
+from ._columns import Column, fit_table
+from ._output import error, note, print_json
+from ._waiting import waiting_notice
 
 
 if TYPE_CHECKING:
@@ -36,38 +40,12 @@ PROGRESS_FROM = 5
 #: Snapshot rows count open issues only; their cells carry this mark.
 ISSUES_ONLY_MARK = "*"
 
-
-def _deadline(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not (value > 0 and math.isfinite(value)):
-        raise argparse.ArgumentTypeError(
-            f"must be a positive number of seconds: {text!r}"
-        )
-    return value
-
-
-def _api_url_argument(text: str) -> str:
-    """``--api-url``: a non-empty http(s) URL without ``user:password@``."""
-    from urllib.parse import urlsplit
-
-    cleaned = text.strip()
-    try:
-        parts = urlsplit(cleaned)
-        parts.port  # noqa: B018 - raises ValueError for a bad port
-    except ValueError:
-        parts = None
-    if parts is None or parts.scheme not in {"http", "https"}:
-        raise argparse.ArgumentTypeError(
-            "must be an http(s) URL such as https://ghe.example/api/v3"
-        )
-    if "@" in parts.netloc:
-        raise argparse.ArgumentTypeError(
-            "must not contain user:password@ (set DLCHOOSE_GITHUB_TOKEN)"
-        )
-    return cleaned
+#: The default ``--deadline`` in seconds.  A healthy fetch of every
+#: registered framework takes a few seconds; GitHub itself ends a request
+#: after 10 s, so a run that has heard nothing useful for 20 s is waiting
+#: on a broken network, and a person would rather see the bundled or
+#: cached figures than keep waiting (``--deadline`` raises it).
+DEFAULT_DEADLINE: Final = 20.0
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -81,16 +59,17 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--api-url",
         metavar="URL",
-        type=_api_url_argument,
+        type=api_url,
         help="GitHub API base URL, e.g. https://ghe.example/api/v3"
         " (also DLCHOOSE_GITHUB_API_URL)",
     )
     parser.add_argument(
         "--deadline",
         metavar="SECONDS",
-        type=_deadline,
-        default=60.0,
-        help="give up on the network after this long (default: 60)",
+        type=seconds,
+        default=DEFAULT_DEADLINE,
+        help="give up on the network after this long, then use cached or"
+        f" bundled figures (default: {DEFAULT_DEADLINE:g})",
     )
     parser.add_argument(
         "--no-cache",
@@ -110,7 +89,9 @@ def register(subparsers: Any) -> None:
             " repository; by default every registered framework. Set"
             " GITHUB_TOKEN or GH_TOKEN (DLCHOOSE_GITHUB_TOKEN for another"
             " --api-url) to use GraphQL (one request for all) and a higher"
-            " rate limit."
+            " rate limit. The text table fits the terminal (COLUMNS, else"
+            " 80): when it is narrow, the least useful columns are left out;"
+            " --json has them all."
         ),
     )
     stats.add_argument("names", metavar="NAME", nargs="*")
@@ -126,33 +107,26 @@ def register(subparsers: Any) -> None:
         description=(
             "Framework, organisation, languages, stars, forks and status for"
             " every registered framework, with the date of any figure that"
-            " is not live."
+            " is not live. On a terminal an aligned table that fits its"
+            " width (COLUMNS); elsewhere Markdown, unless --format says"
+            " otherwise."
         ),
     )
     comparison.add_argument(
         "--format",
-        choices=("markdown", "json", "csv"),
-        default="markdown",
-        help="output format (default: markdown)",
+        choices=("text", "markdown", "json", "csv"),
+        default=None,
+        help="output format (default: text on a terminal, else markdown)",
+    )
+    comparison.add_argument(
+        "--json",
+        dest="format",
+        action="store_const",
+        const="json",
+        help="the same as --format json",
     )
     _common(comparison)
     comparison.set_defaults(handler=run_table)
-
-
-def _progress(total: int) -> Callable[[int, int], None] | None:
-    if total < PROGRESS_FROM or not sys.stderr.isatty():
-        return None
-
-    def show(done: int, of: int) -> None:
-        end = "\n" if done == of else ""
-        print(
-            f"\rdlchoose: fetching {done}/{of} repositories",
-            end=end,
-            file=sys.stderr,
-            flush=True,
-        )
-
-    return show
 
 
 def _without_repository(repos: Sequence[str | Framework]) -> str | None:
@@ -191,15 +165,19 @@ def _fetch(
     if missing is not None:
         error(f"{missing} has no GitHub repository")
         return None
-    return fetch_metrics(
-        repos,
-        token=access.token,
-        offline=args.offline,
-        api_url=access.api_url,
-        use_cache=not args.no_cache,
-        deadline=args.deadline,
-        progress=_progress(len(repos)),
-    )
+    host = urlsplit(access.api_url).netloc
+    with waiting_notice(
+        host, args.deadline, total=len(repos), progress_from=PROGRESS_FROM
+    ) as progress:
+        return fetch_metrics(
+            repos,
+            token=access.token,
+            offline=args.offline,
+            api_url=access.api_url,
+            use_cache=not args.no_cache,
+            deadline=args.deadline,
+            progress=progress,
+        )
 
 
 def _framework_key(repo: str) -> str | None:
@@ -269,13 +247,76 @@ def _as_of(metrics: RepoMetrics) -> str:
 
 
 def _report_problems(report: MetricsReport) -> None:
-    for note in report.notes:
-        warn(note)
+    """Queue the report's notes and one note per failed repository; when
+    the fetch ran offline (asked to, or GitHub out of reach) the report's
+    notes already cover the repositories without figures."""
+    for text in report.notes:
+        note(text)
     for problem in report.errors:
+        if report.offline and isinstance(
+            problem.error, MetricsUnavailableError
+        ):
+            continue
         message = str(problem.error)
         if problem.repo not in message:
             message = f"{problem.repo}: {message}"
-        warn(message)
+        note(message)
+
+
+#: ``stats`` columns; on a narrow terminal the ones with a *drop* rank go
+#: first (lowest first), the repository and its stars never.
+_STATS_COLUMNS: Final = (
+    Column(header="framework", drop=4),
+    Column(header="repository"),
+    Column(header="stars", right=True),
+    Column(header="forks", right=True, drop=6),
+    Column(header="watchers", right=True, drop=1),
+    Column(header="open issues+PRs", right=True, drop=7),
+    Column(header="archived", drop=5),
+    Column(header="last push", drop=8),
+    Column(header="licence", drop=2),
+    Column(header="release", drop=3),
+    Column(header="figures as of", wrap=True),
+)
+
+
+def _stats_row(metrics: RepoMetrics) -> list[str]:
+    return [
+        _key_for(metrics) or "-",
+        metrics.full_name,
+        _number(metrics.stars),
+        _number(metrics.forks),
+        _number(metrics.watchers),
+        _open_issues(metrics),
+        _flag(metrics.archived),
+        f"{metrics.pushed_at:%Y-%m-%d}" if metrics.pushed_at else "-",
+        metrics.license or "-",
+        metrics.latest_release.tag if metrics.latest_release else "-",
+        _as_of(metrics),
+    ]
+
+
+def _print_fitted(columns: Sequence[Column], rows: list[list[str]]) -> None:
+    """An aligned table fitting the terminal (``COLUMNS``, else its width,
+    else 80): the least useful columns are left out when it is narrow."""
+    print(
+        fit_table(
+            columns,
+            rows,
+            terminal_width(),
+            emphasis=colour_wanted(sys.stdout),
+            ellipsis="…" if can_encode(sys.stdout, "…") else "...",
+        ).text
+    )
+
+
+def _print_stats_text(report: MetricsReport) -> None:
+    _print_fitted(_STATS_COLUMNS, [_stats_row(m) for m in report.results])
+    if any(_open_issues(m).endswith(ISSUES_ONLY_MARK) for m in report.results):
+        print(
+            f"{ISSUES_ONLY_MARK} open issues only, without pull requests"
+            " (snapshot figures)"
+        )
 
 
 def run_stats(args: argparse.Namespace) -> int:
@@ -288,47 +329,7 @@ def run_stats(args: argparse.Namespace) -> int:
     if args.json:
         print_json(stats_document(report))
     else:
-        rows = [
-            [
-                _key_for(m) or "-",
-                m.full_name,
-                _number(m.stars),
-                _number(m.forks),
-                _number(m.watchers),
-                _open_issues(m),
-                _flag(m.archived),
-                f"{m.pushed_at:%Y-%m-%d}" if m.pushed_at else "-",
-                m.license or "-",
-                m.latest_release.tag if m.latest_release else "-",
-                _as_of(m),
-            ]
-            for m in report.results
-        ]
-        print(
-            table(
-                [
-                    "framework",
-                    "repository",
-                    "stars",
-                    "forks",
-                    "watchers",
-                    "open issues+PRs",
-                    "archived",
-                    "last push",
-                    "licence",
-                    "release",
-                    "figures as of",
-                ],
-                rows,
-            )
-        )
-        if any(
-            _open_issues(m).endswith(ISSUES_ONLY_MARK) for m in report.results
-        ):
-            print(
-                f"{ISSUES_ONLY_MARK} open issues only, without pull requests"
-                " (snapshot figures)"
-            )
+        _print_stats_text(report)
     if report.errors and not report.results:
         count = len(report.errors)
         error(
@@ -387,17 +388,10 @@ def _markdown(rows: Sequence[dict[str, Any]]) -> str:
         "| " + " | ".join(_TABLE_HEADERS) + " |",
         "| --- | --- | --- | ---: | ---: | --- | --- |",
     ]
-    for row in rows:
-        values = [
-            row["name"],
-            row["organisation"] or "-",
-            ", ".join(row["languages"]) or "-",
-            _number(row["stars"]),
-            _number(row["forks"]),
-            row["status"],
-            row["_as_of"],
-        ]
-        lines.append("| " + " | ".join(cell(v) for v in values) + " |")
+    lines.extend(
+        "| " + " | ".join(cell(v) for v in values) + " |"
+        for values in _text_rows(rows)
+    )
     return "\n".join(lines)
 
 
@@ -413,6 +407,34 @@ def _csv(rows: Sequence[dict[str, Any]]) -> str:
     return buffer.getvalue().rstrip("\n")
 
 
+#: ``table`` columns for a terminal; the first to hide when it is narrow
+#: are the ones with the lowest *drop* rank.
+_TABLE_COLUMNS: Final = (
+    Column(header="Framework", wrap=True),
+    Column(header="Organisation", wrap=True, drop=2),
+    Column(header="Languages", wrap=True, drop=1),
+    Column(header="Stars", right=True),
+    Column(header="Forks", right=True, drop=3),
+    Column(header="Status", drop=4),
+    Column(header="Figures as of", wrap=True),
+)
+
+
+def _text_rows(rows: Sequence[dict[str, Any]]) -> list[list[str]]:
+    return [
+        [
+            row["name"],
+            row["organisation"] or "-",
+            ", ".join(row["languages"]) or "-",
+            _number(row["stars"]),
+            _number(row["forks"]),
+            row["status"],
+            row["_as_of"],
+        ]
+        for row in rows
+    ]
+
+
 def run_table(args: argparse.Namespace) -> int:
     selected = frameworks()
     repos = [f for f in selected if f.repository]
@@ -421,7 +443,8 @@ def run_table(args: argparse.Namespace) -> int:
         return 2
     _report_problems(report)
     rows = _table_rows(report, selected)
-    if args.format == "json":
+    chosen = args.format or ("text" if sys.stdout.isatty() else "markdown")
+    if chosen == "json":
         print_json(
             {
                 "frameworks": [
@@ -430,8 +453,10 @@ def run_table(args: argparse.Namespace) -> int:
                 ]
             }
         )
-    elif args.format == "csv":
+    elif chosen == "csv":
         print(_csv(rows))
+    elif chosen == "text":
+        _print_fitted(_TABLE_COLUMNS, _text_rows(rows))
     else:
         print(_markdown(rows))
     return 0

@@ -3,14 +3,35 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from typing import Any
+from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
+from typing import TYPE_CHECKING, Any, Final
 
 import dlchoose
 
-from .. import Criterion, DataEra, GpuVendor, Purpose, purposes
-from ..exceptions import InvalidWeightsError
-from ._output import print_json, table, warn
+from .. import (
+    Criterion,
+    DataEra,
+    GpuVendor,
+    Purpose,
+    criterion_name,
+    explain_why_not,
+    get_framework,
+    purposes,
+)
+from ..exceptions import InvalidConstraintError, InvalidWeightsError
+from ._bars import can_encode, colour_wanted, emphasis, terminal_width
+from ._columns import Column, fit_table
+from ._output import error, note, print_json
+from ._recommend_next import next_steps
+from ._recommend_view import short_view, why_not_document, wrap
+from ._waiting import waiting_notice
+
+
+if TYPE_CHECKING:
+    from .. import Profile, Recommendation
 
 
 def register(subparsers: Any) -> None:
@@ -84,7 +105,9 @@ def _add_constraints(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--gpu-vendor",
         choices=sorted(GpuVendor.choices()),
-        help="GPU vendor to support",
+        metavar="VENDOR",
+        help="GPU vendor to support: "
+        + ", ".join(sorted(GpuVendor.choices())),
     )
     parser.add_argument(
         "--installable",
@@ -160,10 +183,35 @@ def _add_data_and_output(parser: argparse.ArgumentParser) -> None:
     )
     output = parser.add_mutually_exclusive_group()
     output.add_argument(
-        "--explain", action="store_true", help="show the full breakdown"
+        "--explain",
+        action="store_true",
+        help=(
+            "show the full breakdown: every criterion of every framework,"
+            " what each level means, exclusions, notes and sources"
+        ),
     )
     output.add_argument(
         "--json", action="store_true", help="print one JSON object"
+    )
+    parser.add_argument(
+        "--why-not",
+        type=_nonblank,
+        metavar="NAME",
+        help=(
+            "explain why NAME is not the winner: its gap criterion by"
+            " criterion and what would have to change"
+        ),
+    )
+    shown = parser.add_mutually_exclusive_group()
+    shown.add_argument(
+        "--top",
+        type=_positive,
+        default=5,
+        metavar="N",
+        help="show the first N frameworks (default: 5)",
+    )
+    shown.add_argument(
+        "--all", action="store_true", help="show every ranked framework"
     )
 
 
@@ -174,6 +222,18 @@ def _nonblank(text: str) -> str:
         msg = "must not be empty"
         raise argparse.ArgumentTypeError(msg)
     return text
+
+
+def _positive(text: str) -> int:
+    """``--top N``: a whole number of at least 1 (else exit 2)."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        msg = f"expected a whole number of at least 1, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return number
 
 
 def parse_weights(text: str) -> dict[str, float]:
@@ -201,9 +261,54 @@ def _number(item: str, value: str) -> float:
 
 
 def run_recommend(args: argparse.Namespace) -> int:
+    if args.why_not is not None and args.explain:
+        error(
+            "argument --explain: not allowed with argument --why-not"
+            " (--why-not NAME already explains that one framework)"
+        )
+        return 2
+    try:
+        with _waiting_for_refresh(args):
+            result = _recommendation(args)
+    except InvalidConstraintError as err:
+        if err.constraint != "language":
+            raise
+        # A language no framework has is a mistyped option value.
+        error(f"argument --language: {err}")
+        return 2
+    if args.why_not is not None:
+        return _print_why_not(result, args)
+    if args.json:
+        print_json(result.to_dict())
+        return 0
+    width = terminal_width()
+    if args.explain:
+        print("\n".join(wrap(result.explain(), width)))
+        return 0
+    _print_short(result, args, width)
+    for warning in result.warnings:
+        note(f"warning: {warning}")
+    return 0
+
+
+#: ``recommend(refresh=True)`` asks GitHub and the package index at once,
+#: within this many seconds (the library's documented refresh deadline).
+REFRESH_DEADLINE: Final = 20.0
+
+
+def _waiting_for_refresh(
+    args: argparse.Namespace,
+) -> AbstractContextManager[object]:
+    """On a terminal, the 2 s "waiting for ..." notice around a refresh."""
+    if not args.refresh:
+        return nullcontext()
+    return waiting_notice("GitHub and the package index", REFRESH_DEADLINE)
+
+
+def _recommendation(args: argparse.Namespace) -> Recommendation:
     # Looked up on the package at call time, so tests can route the
     # command through their own gatherer via the public name.
-    result = dlchoose.recommend(
+    return dlchoose.recommend(
         args.purpose,
         weights=(
             None if args.weights is None else parse_weights(args.weights)
@@ -230,13 +335,36 @@ def run_recommend(args: argparse.Namespace) -> int:
         refresh=args.refresh,
         token=_token() if args.refresh else None,
     )
+
+
+def _print_short(
+    result: Recommendation, args: argparse.Namespace, width: int
+) -> None:
+    """The answer, the ranking as bars, then the next steps."""
+    colour = colour_wanted(sys.stdout)
+    lines = short_view(
+        result,
+        top=len(result.ranking) if args.all else args.top,
+        width=width,
+        colour=colour,
+        ascii_only=not can_encode(sys.stdout),
+    )
+    steps = next_steps(result, python=args.python, platform=args.platform)
+    if steps:
+        steps[0] = emphasis(steps[0], colour=colour)
+        lines += ["", *(line for step in steps for line in wrap(step, width))]
+    print("\n".join(lines))
+
+
+def _print_why_not(result: Recommendation, args: argparse.Namespace) -> int:
+    """``--why-not NAME``: one framework against the winner."""
+    key = get_framework(args.why_not).key
+    # Raises UnknownFrameworkError when the result does not hold it.
+    text = explain_why_not(result, key)
     if args.json:
-        print_json(result.to_dict())
-    elif args.explain:
-        print(result.explain())
+        print_json(why_not_document(result, key))
     else:
-        _warn(result.warnings, every=args.refresh)
-        print(result.summary())
+        print("\n".join(wrap(text, terminal_width())))
     return 0
 
 
@@ -258,28 +386,27 @@ def run_purposes(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"purposes": [p.to_dict() for p in profiles]})
         return 0
-    criteria = [c for c, _ in profiles[0].weights]
-    rows = [[c.value, *(str(p.weight(c)) for p in profiles)] for c in criteria]
-    print(table(["criterion", *(p.purpose.value for p in profiles)], rows))
-    print()
-    for profile in profiles:
-        aliases = ", ".join(profile.aliases) or "-"
-        print(
-            f"{profile.purpose.value} (v{profile.version}; aliases: {aliases}):"
-            f" {profile.summary}"
-        )
+    print("\n".join(purposes_text(profiles, terminal_width())))
     return 0
 
 
-def _warn(warnings: tuple[str, ...], *, every: bool) -> None:
-    """Warnings on stderr: each one after a refresh (a fallback to older
-    figures must be seen), otherwise a count, so the short answer stays
-    short; --explain and --json carry them all."""
-    if every:
-        for warning in warnings:
-            warn(f"warning: {warning}")
-    elif warnings:
-        warn(
-            f"{len(warnings)} warnings about unknown or stale values;"
-            " --explain lists them"
+def purposes_text(profiles: Sequence[Profile], width: int) -> list[str]:
+    """The weights as a table with one numbered column per purpose (so it
+    fits 80 columns), then each purpose by number, aliases and summary."""
+    criteria = [c for c, _ in profiles[0].weights]
+    numbers = [str(n) for n in range(1, len(profiles) + 1)]
+    rows = [
+        [c.value, criterion_name(c), *(str(p.weight(c)) for p in profiles)]
+        for c in criteria
+    ]
+    columns = [Column(header=h) for h in ("weight", "criterion", *numbers)]
+    lines = fit_table(columns, rows, width).text.splitlines()
+    lines.append("")
+    for number, profile in zip(numbers, profiles, strict=True):
+        aliases = ", ".join(profile.aliases) or "-"
+        lines += wrap(
+            f"{number} = {profile.purpose.value} (v{profile.version};"
+            f" aliases: {aliases}): {profile.summary}",
+            width,
         )
+    return lines

@@ -25,6 +25,7 @@ from ._bars import legend_letters
 from ._compare_cmd import FACTS, FIGURES, add_purpose, comparison, text
 from ._html import Chart, ChartRow, e, page, stacked_bars, table
 from ._output import error
+from ._report_table import HelpFormatter
 
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ COMPARED: Final = 5
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "report",
+        formatter_class=HelpFormatter,
         help="write the recommendation as a self-contained HTML page",
         description=(
             "Write one HTML page for a purpose: the ranking as a stacked bar"
@@ -51,10 +53,18 @@ def register(subparsers: Any) -> None:
         "-o",
         "--output",
         required=True,
+        type=_output_path,
         metavar="FILE",
         help="the HTML file to write (replaced atomically); - for stdout",
     )
     parser.set_defaults(handler=run_report)
+
+
+def _output_path(text: str) -> str:
+    """``-o``: ``-`` or a file name (an empty one is bad usage)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("must name a file, or - for stdout")
+    return text
 
 
 def run_report(args: argparse.Namespace) -> int:

@@ -9,7 +9,9 @@ installs), ``_keras`` (Keras' backends), ``_scan`` (the public functions
 and their cache), ``_require`` (PEP 508 requirement checks), ``_probe``
 (children, parent side), ``_child`` (the child, stdlib only),
 ``_processes`` (ending a child and its descendants), ``_environment``
-(variables, ``/proc``, ``keras.json``).
+(variables, ``/proc``, ``keras.json``), ``_known`` (the catalog's
+detection facts without building the registry; ``_known_data`` is
+generated from the catalog by ``_known_write``).
 
 The names other modules of this capability use are served lazily from
 here, so importing the package stays as cheap as importing one module.

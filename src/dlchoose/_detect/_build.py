@@ -7,8 +7,9 @@ CUDA runtime a default Linux wheel requires (``nvidia-cuda-runtime-cu12
 
 
 Patterns are kept as strings and compiled on first use (by :mod:`re`'s
-own cache), so importing this module costs nothing when no installed
-framework needs them.
+own cache), and only tried on text holding the literal part every match
+needs, so a fresh process compiles none for a plain ``2.13.0`` or
+``torch``.
 """
 
 from __future__ import annotations
@@ -24,17 +25,19 @@ from ._model import DistributionRecord, version_facts
 
 __all__ = ["build_of"]
 
+#: (text every match starts with, pattern, template)
 _LOCAL_BUILD: Final = (
-    (r"^cu(\d+?)(\d)$", "cuda {0}.{1}"),
-    (r"^cuda(\d+)(?:\.(\d+))?", "cuda {0}"),
-    (r"^rocm(\d+(?:\.\d+)*)$", "rocm {0}"),
-    (r"^(cpu|xpu)$", "{0}"),
+    (("cu",), r"^cu(\d+?)(\d)$", "cuda {0}.{1}"),
+    (("cuda",), r"^cuda(\d+)(?:\.(\d+))?", "cuda {0}"),
+    (("rocm",), r"^rocm(\d+(?:\.\d+)*)$", "rocm {0}"),
+    (("cpu", "xpu"), r"^(cpu|xpu)$", "{0}"),
 )
+#: (text every match contains, pattern, template)
 _NAME_BUILD: Final = (
-    (r"-cu(\d+?)(\d)$", "cuda {0}.{1}"),
-    (r"-(cpu)$", "{0}"),
-    (r"-(rocm)$", "{0}"),
-    (r"-gpu$", "gpu"),
+    ("-cu", r"-cu(\d+?)(\d)$", "cuda {0}.{1}"),
+    ("-cpu", r"-(cpu)$", "{0}"),
+    ("-rocm", r"-(rocm)$", "{0}"),
+    ("-gpu", r"-gpu$", "gpu"),
 )
 _CUDA_RUNTIME: Final = r"^nvidia-cuda-runtime(?:-cu(\d+))?$"
 #: The specifier that tells the CUDA version, most telling first.
@@ -127,8 +130,8 @@ def _from_label(version: str) -> str | None:
     if not local:
         return None
     label = local if "rocm" in local else local.split(".", 1)[0]
-    for pattern, template in _LOCAL_BUILD:
-        match = re.match(pattern, label)
+    for prefixes, pattern, template in _LOCAL_BUILD:
+        match = label.startswith(prefixes) and re.match(pattern, label)
         if match:
             groups = [g for g in match.groups() if g is not None]
             return template.format(*groups)
@@ -136,8 +139,8 @@ def _from_label(version: str) -> str | None:
 
 
 def _from_name(name: str) -> str | None:
-    for pattern, template in _NAME_BUILD:
-        match = re.search(pattern, name)
+    for needle, pattern, template in _NAME_BUILD:
+        match = needle in name and re.search(pattern, name)
         if match:
             return template.format(*match.groups())
     return None

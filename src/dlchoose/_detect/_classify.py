@@ -15,8 +15,6 @@ import os
 
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
 from ._build import build_of
 from ._listing import PathScan, real
 from ._metadata import Meta, archive_metadata, provides, read_meta
@@ -30,7 +28,7 @@ from ._native import detect_native
 
 
 if TYPE_CHECKING:
-    from .._registry._model import Framework
+    from ._known import Detectable
 
 
 __all__ = ["detect_one"]
@@ -70,15 +68,28 @@ def _inside(path: str, folder: str) -> bool:
     )
 
 
-@attrs.define(eq=False, repr=False)
 class _Findings:
-    """What is known about one framework while it is being detected."""
+    """What is known about one framework while it is being detected.
 
-    key: str
-    import_name: str
-    checked: list[str]
-    reasons: list[str]
-    metas: list[Meta] = attrs.field(factory=list)
+    A plain slotted class, not attrs: internal, and creating an attrs
+    class costs a fresh process about a millisecond.
+    """
+
+    __slots__ = ("checked", "import_name", "key", "metas", "reasons")
+
+    def __init__(
+        self,
+        key: str,
+        import_name: str,
+        checked: list[str],
+        reasons: list[str],
+        metas: list[Meta],
+    ) -> None:
+        self.key = key
+        self.import_name = import_name
+        self.checked = checked
+        self.reasons = reasons
+        self.metas = metas
 
     @property
     def records(self) -> tuple[DistributionRecord, ...]:
@@ -105,7 +116,7 @@ class _Findings:
         )
 
 
-def detect_one(framework: Framework, scan: PathScan) -> Detection:
+def detect_one(framework: Detectable, scan: PathScan) -> Detection:
     """Detect *framework* from one listing of ``sys.path``."""
     checked: list[str] = []
     reasons: list[str] = []
@@ -144,7 +155,7 @@ def detect_one(framework: Framework, scan: PathScan) -> Detection:
     return _installed(findings, own, root, location)
 
 
-def _not_found(framework: Framework, findings: _Findings) -> Detection:
+def _not_found(framework: Detectable, findings: _Findings) -> Detection:
     """No module: metadata only, a non-Python install, or absent."""
     if not findings.metas:
         return detect_native(framework, findings.checked, findings.reasons, ())
@@ -221,7 +232,7 @@ def _installed(
 
 
 def _collect_metadata(
-    framework: Framework, scan: PathScan, reasons: list[str]
+    framework: Detectable, scan: PathScan, reasons: list[str]
 ) -> list[Meta]:
     """Complete metadata records of the framework, in import order."""
     found: list[tuple[int, int, Meta]] = []

@@ -16,11 +16,9 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
-import attrs
-
 
 if TYPE_CHECKING:
-    from .._registry._model import Framework
+    from ._known import Detectable
 
 
 __all__ = ["PathScan", "canonical_name", "entry_path", "real"]
@@ -59,15 +57,22 @@ def real(path: str) -> str:
     return os.path.normcase(os.path.realpath(path))
 
 
-@attrs.frozen(eq=False, repr=False)  # internal: only __init__ needed
 class Entry:
-    """A file or folder on a ``sys.path`` folder that matters to us."""
+    """A file or folder on a ``sys.path`` folder that matters to us.
 
-    index: int
-    """Position of the ``sys.path`` entry."""
-    folder: str
-    path: str
-    name: str
+    This module's classes are plain slotted classes, not attrs: they are
+    internal, only need ``__init__``, and creating an attrs class costs a
+    fresh process about a millisecond each.
+    """
+
+    __slots__ = ("folder", "index", "name", "path")
+
+    def __init__(self, index: int, folder: str, path: str, name: str) -> None:
+        self.index = index
+        """Position of the ``sys.path`` entry."""
+        self.folder = folder
+        self.path = path
+        self.name = name
 
 
 def _meta_name(filename: str) -> str:
@@ -86,7 +91,7 @@ def _module_name(filename: str, suffixes: Sequence[str]) -> str | None:
 
 
 def _wanted_names(
-    wanted: Iterable[Framework],
+    wanted: Iterable[Detectable],
 ) -> tuple[set[str], set[str]]:
     dist_names: set[str] = set()
     import_names: set[str] = set()
@@ -96,20 +101,38 @@ def _wanted_names(
     return dist_names, import_names
 
 
-@attrs.define(eq=False)
 class PathScan:
     """Metadata folders, module files and folders, and pip leftovers of
     the wanted names, found by listing every ``sys.path`` folder once."""
 
-    folders: list[str] = attrs.field(factory=list)
-    metadata: dict[str, list[Entry]] = attrs.field(factory=dict)
-    modules: dict[str, list[Entry]] = attrs.field(factory=dict)
-    leftovers: dict[str, list[Entry]] = attrs.field(factory=dict)
-    archives: list[tuple[int, str]] = attrs.field(factory=list)
-    dist_names: set[str] = attrs.field(factory=set)
-    import_names: set[str] = attrs.field(factory=set)
-    _tildes: dict[str, str] = attrs.field(factory=dict)
-    _suffixes: Sequence[str] = ()
+    __slots__ = (
+        "_suffixes",
+        "_tildes",
+        "archives",
+        "dist_names",
+        "folders",
+        "import_names",
+        "leftovers",
+        "metadata",
+        "modules",
+    )
+
+    def __init__(
+        self,
+        dist_names: set[str],
+        import_names: set[str],
+        tildes: dict[str, str],
+        suffixes: Sequence[str],
+    ) -> None:
+        self.dist_names = dist_names
+        self.import_names = import_names
+        self._tildes = tildes
+        self._suffixes = suffixes
+        self.folders: list[str] = []
+        self.metadata: dict[str, list[Entry]] = {}
+        self.modules: dict[str, list[Entry]] = {}
+        self.leftovers: dict[str, list[Entry]] = {}
+        self.archives: list[tuple[int, str]] = []
 
     def add(self, index: int, folder: str, entry: os.DirEntry[str]) -> None:
         """Keep *entry* of folder *index* if it is one of the wanted."""
@@ -150,7 +173,7 @@ class PathScan:
             self.add(index, folder, entry)
 
     @classmethod
-    def of(cls, path: Sequence[str], wanted: Iterable[Framework]) -> PathScan:
+    def of(cls, path: Sequence[str], wanted: Iterable[Detectable]) -> PathScan:
         """List every folder of *path* once for the *wanted* frameworks."""
         from importlib.machinery import all_suffixes
 

@@ -17,8 +17,6 @@ import os
 
 from typing import Any
 
-import attrs
-
 from ._files import MAX_METADATA_BYTES, UnreadableFile, read_small_text
 from ._listing import canonical_name
 from ._model import DistributionRecord
@@ -35,13 +33,20 @@ __all__ = [
 ]
 
 
-@attrs.define(eq=False, repr=False)
 class FolderFiles:
-    """The files of a metadata folder (or a distutils egg-info *file*)."""
+    """The files of a metadata folder (or a distutils egg-info *file*).
 
-    path: str
-    notes: list[str] = attrs.field(factory=list)
-    """Why a file that exists could not be read."""
+    This module's classes are plain slotted classes, not attrs: they are
+    internal, only need ``__init__``, and creating an attrs class costs a
+    fresh process about a millisecond each.
+    """
+
+    __slots__ = ("notes", "path")
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.notes: list[str] = []
+        """Why a file that exists could not be read."""
 
     def read_text(self, name: str) -> str | None:
         # An egg-info *file* (distutils) is itself PKG-INFO: read_text("").
@@ -55,13 +60,15 @@ class FolderFiles:
             return None
 
 
-@attrs.define(eq=False, repr=False)
 class ArchiveFiles:
     """The files of a distribution inside a zip file on ``sys.path``."""
 
-    dist: Any
-    """The :class:`importlib.metadata.Distribution`."""
-    notes: list[str] = attrs.field(factory=list)
+    __slots__ = ("dist", "notes")
+
+    def __init__(self, dist: Any) -> None:
+        self.dist = dist
+        """The :class:`importlib.metadata.Distribution`."""
+        self.notes: list[str] = []
 
     def read_text(self, name: str) -> str | None:
         try:
@@ -76,13 +83,21 @@ class ArchiveFiles:
 MetadataFiles = FolderFiles | ArchiveFiles
 
 
-@attrs.frozen(eq=False, repr=False)  # compared by identity
 class Meta:
-    """A complete metadata record and the files behind it."""
+    """A complete metadata record and the files behind it (compared by
+    identity)."""
 
-    record: DistributionRecord
-    files: MetadataFiles
-    editable_target: str | None
+    __slots__ = ("editable_target", "files", "record")
+
+    def __init__(
+        self,
+        record: DistributionRecord,
+        files: MetadataFiles,
+        editable_target: str | None,
+    ) -> None:
+        self.record = record
+        self.files = files
+        self.editable_target = editable_target
 
 
 def read_meta(path: str, folder: str) -> Meta | list[str]:

@@ -8,8 +8,6 @@ whose schema ``docs/detection.md`` documents and golden tests pin.
 
 from __future__ import annotations
 
-import re
-
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
 
@@ -65,12 +63,29 @@ _FOUND: Final = frozenset(
 )
 
 
-#: ``N(.N)*(+local)``, the spelling of nearly every framework wheel: valid
-#: PEP 440, and read without importing ``packaging.version`` (whose import
-#: and pattern cost the fast path more than reading a version).
-_PLAIN_VERSION: Final = (
-    r"([0-9]+)(?:\.[0-9]+)*(?:\+([a-z0-9]+(?:\.[a-z0-9]+)*))?"
-)
+def _plain_version(raw: str) -> tuple[int, str | None] | None:
+    """The major release and the local label of ``N(.N)*(+local)``, the
+    spelling of nearly every framework wheel; ``None`` for anything else.
+
+    Such a version is valid PEP 440 and read here with string methods,
+    without importing ``packaging.version`` (whose import and pattern cost
+    the fast path more than reading a version) or compiling a pattern.
+    """
+    release, plus, label = raw.partition("+")
+    parts = release.split(".")
+    if not all(_ascii_digits(part) for part in parts):
+        return None
+    if plus and not all(_ascii_alnum(part) for part in label.split(".")):
+        return None
+    return int(parts[0]), label if plus else None
+
+
+def _ascii_digits(text: str) -> bool:
+    return text.isascii() and text.isdigit()  # "" is not a digit
+
+
+def _ascii_alnum(text: str) -> bool:
+    return text.isascii() and text.isalnum()
 
 
 def version_facts(raw: str | None) -> tuple[bool, int | None, str | None]:
@@ -78,9 +93,9 @@ def version_facts(raw: str | None) -> tuple[bool, int | None, str | None]:
     its local label (lower case, ``.``-separated), as packaging reads them."""
     if raw is None:
         return False, None, None
-    plain = re.fullmatch(_PLAIN_VERSION, raw, re.IGNORECASE)
+    plain = _plain_version(raw)
     if plain is not None:
-        return True, int(plain[1]), _local(plain[2])
+        return True, plain[0], _local(plain[1])
     parsed = parse_version(raw)
     if parsed is None:
         return False, None, None

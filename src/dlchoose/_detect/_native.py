@@ -1,5 +1,6 @@
-# ruff: noqa: PTH113, PTH118
-# (plain string paths on the hot path: fewer objects and system calls)
+# ruff: noqa: PTH111, PTH112, PTH113, PTH118
+# (plain string paths on the hot path: importing pathlib, and urllib.parse
+# with it, costs a fresh process more than all of detection's own work)
 """Frameworks that are not Python packages: programs, Maven and Cargo.
 
 Their installs leave programs on ``PATH``, artefacts in Maven's local
@@ -13,7 +14,6 @@ import os
 import re
 
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._model import (
@@ -27,7 +27,7 @@ from ._model import (
 if TYPE_CHECKING:
     from packaging.version import Version
 
-    from .._registry._model import Framework
+    from ._known import Detectable
 
 
 __all__ = ["detect_native"]
@@ -37,7 +37,7 @@ Evidence = tuple[str, str | None, str]
 
 
 def detect_native(
-    framework: Framework,
+    framework: Detectable,
     checked: list[str],
     reasons: list[str],
     records: tuple[DistributionRecord, ...],
@@ -116,32 +116,62 @@ def best_version(versions: Iterable[str]) -> str | None:
     return max(raws, default=None)
 
 
-def _maven_versions(folder: Path) -> tuple[list[str], list[str]]:
+def _path(*parts: str) -> str:
+    """``str(pathlib.Path(*parts))``: a later absolute part starts over,
+    empty and ``.`` parts drop out, a leading ``//`` (exactly two) stays."""
+    if os.name == "nt":  # drives and UNC shares: leave them to pathlib
+        from pathlib import Path
+
+        return str(Path(*parts))
+    root = ""
+    names: list[str] = []
+    for part in parts:
+        if part.startswith("/"):
+            slashes = len(part) - len(part.lstrip("/"))
+            root = "//" if slashes == 2 else "/"  # noqa: PLR2004
+            names = []
+        names += [name for name in part.split("/") if name not in ("", ".")]
+    return (root + "/".join(names)) or "."
+
+
+def _subfolders(folder: str) -> list[str]:
+    """The names of the folders in *folder* (links followed), in listing
+    order.
+
+    Raises:
+        OSError: *folder* cannot be listed.
+    """
+    names = os.listdir(folder)  # noqa: PTH208 - names only
+    return [name for name in names if os.path.isdir(_path(folder, name))]
+
+
+def _maven_versions(folder: str) -> tuple[list[str], list[str]]:
     """The artefact names of a group folder and all their versions."""
     names: list[str] = []
     versions: list[str] = []
-    for artefact in sorted(p for p in folder.iterdir() if p.is_dir()):
-        own = [p.name for p in artefact.iterdir() if p.is_dir()]
+    for artefact in sorted(_subfolders(folder)):
+        own = _subfolders(_path(folder, artefact))
         if own:
-            names.append(artefact.name)
+            names.append(artefact)
             versions.extend(own)
     return names, versions
 
 
-def _home() -> Path:
-    """The home folder; ``/nonexistent`` when there is none (no ``HOME``
-    and no password entry), so that nothing is found there."""
-    try:
-        return Path.home()
-    except (RuntimeError, KeyError):
-        return Path("/nonexistent")
+def _home() -> str:
+    """The home folder, as ``pathlib.Path.home()`` finds it;
+    ``/nonexistent`` when there is none (no ``HOME`` and no password
+    entry), so that nothing is found there."""
+    home = os.path.expanduser("~")
+    if home.startswith("~"):
+        return "/nonexistent"
+    return _path(home)
 
 
 def _maven(groups: Sequence[str], checked: list[str]) -> list[Evidence]:
-    repository = _home() / ".m2" / "repository"
+    repository = _path(_home(), ".m2", "repository")
     found: list[Evidence] = []
     for group in groups:
-        folder = repository.joinpath(*group.split("."))
+        folder = _path(repository, *group.split("."))
         checked.append(f"Maven group {group} in {repository}")
         try:
             names, versions = _maven_versions(folder)
@@ -150,7 +180,7 @@ def _maven(groups: Sequence[str], checked: list[str]) -> list[Evidence]:
         if names:
             found.append(
                 (
-                    str(folder),
+                    folder,
                     best_version(versions),
                     f"Maven artefacts of {group} in {folder}: "
                     + ", ".join(names),
@@ -159,13 +189,17 @@ def _maven(groups: Sequence[str], checked: list[str]) -> list[Evidence]:
     return found
 
 
-def _crate_hits(registry: Path, crate: str) -> list[tuple[str, str]]:
+def _crate_hits(registry: str, crate: str) -> list[tuple[str, str]]:
     """``(version, path)`` of every cached or unpacked copy of *crate*."""
-    pattern = re.compile(rf"^{re.escape(crate)}-(\d[^/]*?)(?:\.crate)?$")
+    # Compiled on first use (re's cache): only when a registry is there.
+    pattern = rf"^{re.escape(crate)}-(\d[^/]*?)(?:\.crate)?$"
     hits: list[tuple[str, str]] = []
     for kind in ("cache", "src"):
         try:
-            indexes = list((registry / kind).iterdir())
+            indexes = [
+                _path(registry, kind, name)
+                for name in os.listdir(_path(registry, kind))  # noqa: PTH208
+            ]
         except OSError:
             continue
         for index in indexes:
@@ -174,16 +208,16 @@ def _crate_hits(registry: Path, crate: str) -> list[tuple[str, str]]:
             except OSError:
                 continue
             hits.extend(
-                (match[1], str(index / name))
+                (match[1], _path(index, name))
                 for name in names
-                if (match := pattern.match(name))
+                if (match := re.match(pattern, name))
             )
     return hits
 
 
 def _cargo(crates: Sequence[str], checked: list[str]) -> list[Evidence]:
-    home = Path(os.environ.get("CARGO_HOME") or _home() / ".cargo")
-    registry = home / "registry"
+    home = _path(os.environ.get("CARGO_HOME") or _path(_home(), ".cargo"))
+    registry = _path(home, "registry")
     found: list[Evidence] = []
     for crate in crates:
         checked.append(f"Cargo crate {crate} in {registry}")

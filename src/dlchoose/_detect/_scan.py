@@ -1,11 +1,13 @@
 """Which frameworks this Python environment has, without importing them.
 
 The public entry points of detection: :func:`detect`, :func:`installed`,
-:func:`is_installed`.  The fast path lists every ``sys.path`` folder once
-(:mod:`._listing`), reads the metadata of the frameworks asked for
-(:mod:`._metadata`) and compares it with where ``import`` would find each
-module (:mod:`._classify`); non-Python frameworks are found from their
-programs and artefacts (:mod:`._native`).  Nothing here imports a
+:func:`is_installed`.  The fast path takes the frameworks from the
+catalog's generated copy while the registry is untouched (:mod:`._known`),
+lists every ``sys.path`` folder once (:mod:`._listing`), reads the
+metadata of the frameworks asked for (:mod:`._metadata`) and compares it
+with where ``import`` would find each module (:mod:`._classify`);
+non-Python frameworks are found from their programs and artefacts
+(:mod:`._native`).  Nothing here imports a
 framework; the opt-in probe (``detect(probe=True)``) does that in child
 processes (:mod:`._probe`).
 
@@ -18,22 +20,20 @@ the modification times of its folders, ``PATH`` and the home folders.
 
 from __future__ import annotations
 
-import math
 import os
 import sys
 
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
-from .._registry._lookup import frameworks as _registered
-from .._registry._lookup import get_framework
 from ._classify import detect_one
+from ._known import known, known_by_names, registry_untouched
 from ._listing import PathScan, entry_path
 from ._model import Detection
 
 
 if TYPE_CHECKING:
-    from .._registry._model import Framework
+    from ._known import Detectable
 
 
 __all__ = [
@@ -51,6 +51,7 @@ DEFAULT_PROBE_TIMEOUT: Final = 30.0
 #: A day: longer than any import, and small enough for every wait call
 #: (``1e308`` seconds overflows the clocks they use).
 MAX_PROBE_TIMEOUT: Final = 86400.0
+_INFINITY: Final = float("inf")
 
 
 def check_timeout(timeout: float) -> float:
@@ -61,7 +62,9 @@ def check_timeout(timeout: float) -> float:
     """
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
         raise TypeError(f"timeout must be a number, not {timeout!r}")
-    if not (timeout > 0 and math.isfinite(timeout)):
+    # Comparing with infinity (exact for ints of any size, unlike float()
+    # or math.isfinite, which overflow) spares the fast path importing math.
+    if not (timeout > 0 and timeout < _INFINITY):
         raise ValueError(
             f"timeout must be positive and finite, not {timeout!r}"
         )
@@ -150,13 +153,32 @@ def clear_cache() -> None:
     _CACHE.clear()
 
 
-def _select(names: str | Iterable[str] | None) -> tuple[Framework, ...]:
-    if names is None:
-        return _registered()
+def _select(names: str | Iterable[str] | None) -> tuple[Detectable, ...]:
+    """The frameworks *names* asks for (all when ``None``).
+
+    While the registry is untouched they come from the catalog's
+    generated copy (:mod:`._known`), which spares a fresh process the
+    building of every :class:`~dlchoose.Framework`; otherwise, or for a
+    name the copy does not know, from the registry itself.
+    """
     if isinstance(names, str):
         names = [names]
-    chosen = [get_framework(name) for name in names]
-    return tuple({f.key: f for f in chosen}.values())
+    elif names is not None:
+        names = list(names)  # read twice below
+    if registry_untouched():
+        chosen = known() if names is None else known_by_names(names)
+        if chosen is not None:
+            return chosen
+    return _registered(names)
+
+
+def _registered(names: list[str] | None) -> tuple[Detectable, ...]:
+    from .._registry._lookup import frameworks, get_framework
+
+    if names is None:
+        return frameworks()
+    picked = [get_framework(name) for name in names]
+    return tuple({f.key: f for f in picked}.values())
 
 
 # -- Keras' backends ----------------------------------------------------------
@@ -165,7 +187,7 @@ def _select(names: str | Iterable[str] | None) -> tuple[Framework, ...]:
 def _module_installed(import_name: str) -> bool:
     """Whether a registered framework with this import name is found, or
     else whether ``import`` would find a real module of that name."""
-    for framework in _registered():
+    for framework in _select(None):
         if import_name in framework.import_names[:1]:
             return _fast_path([framework])[0].found
     from importlib.util import find_spec
@@ -210,7 +232,7 @@ def _with_keras_reasons(
 
 # -- caching ----------------------------------------------------------------
 
-_CACHE: dict[tuple[object, ...], dict[Framework, Detection]] = {}
+_CACHE: dict[tuple[object, ...], dict[Detectable, Detection]] = {}
 
 #: Maven's repository is always ``~/.m2/repository`` (``HOME``).
 _FINGERPRINT_VARIABLES: Final = ("PATH", "HOME", "CARGO_HOME")
@@ -243,7 +265,7 @@ def _fingerprint() -> tuple[object, ...]:
     )
 
 
-def _fast_path(selected: Sequence[Framework]) -> tuple[Detection, ...]:
+def _fast_path(selected: Sequence[Detectable]) -> tuple[Detection, ...]:
     fingerprint = _fingerprint()
     cached = _CACHE.get(fingerprint)
     if cached is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from ._cache import CachedResponse, HttpCache, scope_for, token_fingerprint
 from ._client import REDIRECTS, Auth, HttpClient, credential_for
 from ._limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, parse_json
+from ._reach import REMEMBER_FOR, ReachMemory, Unreachable
 from ._redact import RedactingFilter, redact, register_secret, safe_header
 from ._response import Deadline, Response
 from ._session import new_session, user_agent
@@ -40,13 +41,16 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_DEPTH",
     "REDIRECTS",
+    "REMEMBER_FOR",
     "Auth",
     "CachedResponse",
     "Deadline",
     "HttpCache",
     "HttpClient",
+    "ReachMemory",
     "RedactingFilter",
     "Response",
+    "Unreachable",
     "credential_for",
     "credentials_allowed",
     "default_cache_dir",

@@ -35,6 +35,7 @@ from ..exceptions import (
     RedirectRefusedError,
     ResponseTooLargeError,
     TransportError,
+    UnreachableError,
 )
 from ._cache import CachedResponse, HttpCache, scope_for
 from ._limits import (
@@ -42,6 +43,7 @@ from ._limits import (
     BodyTooLargeError,
     read_limited,
 )
+from ._reach import ReachMemory, Unreachable, origin_key, unreachable_reason
 from ._redact import redact, register_secret
 from ._response import Deadline, Response
 from ._session import new_session, retry_budget, user_agent
@@ -184,6 +186,13 @@ class HttpClient:
     Timeouts are seconds: *connect_timeout* and *read_timeout* per request
     (clipped to the deadline), *max_retry_after* caps urllib3's 503 waits.
     *session* injects a ``requests.Session`` (used as it is).
+
+    The first failure to reach a host (see :mod:`._reach`) makes every
+    later request to it raise :class:`UnreachableError` at once, without a
+    socket; *reach* (a :class:`ReachMemory`) also remembers it on disk for
+    a few minutes and is consulted before the first request to a host.
+    Connection failures are not retried (*connect_retries*): without a
+    network each retry only adds waiting.
     """
 
     connect_timeout: float = 5.0
@@ -196,6 +205,8 @@ class HttpClient:
     pool_size: int = 4
     offline: bool = False
     cache: HttpCache | None = None
+    reach: ReachMemory | None = None
+    connect_retries: int = 0
     user_agent: str = attrs.field(factory=user_agent)
     _session: requests.Session | None = attrs.field(default=None, repr=False)
     _owns_session: bool = attrs.field(init=False, default=False, repr=False)
@@ -204,6 +215,17 @@ class HttpClient:
     )
     requests_sent: int = attrs.field(init=False, default=0, repr=False)
     """Requests sent by this client (urllib3's own retries excluded)."""
+    _unreachable: dict[str, tuple[Unreachable, bool]] = attrs.field(
+        init=False, factory=dict, repr=False
+    )
+    _reached: set[str] = attrs.field(init=False, factory=set, repr=False)
+
+    @property
+    def unreachable(self) -> tuple[Unreachable, bool] | None:
+        """The first host found out of reach during this client's life,
+        and whether that was remembered from disk rather than tried."""
+        with self._lock:
+            return next(iter(self._unreachable.values()), None)
 
     def __enter__(self) -> HttpClient:
         return self
@@ -228,6 +250,7 @@ class HttpClient:
             if self._session is None:
                 self._session = new_session(
                     retries=self.retries,
+                    connect_retries=self.connect_retries,
                     backoff=self.backoff,
                     max_retry_after=self.max_retry_after,
                     pool=self.pool_size,
@@ -280,6 +303,7 @@ class HttpClient:
             raise OfflineError(
                 f"offline: not requesting {url}", url=strip_userinfo(url)
             )
+        self._refuse_unreachable(url)
         deadline = deadline or Deadline.within(None)
         for _ in range(self.max_redirects + 1):
             response = self._send(
@@ -342,6 +366,9 @@ class HttpClient:
                     **options,
                 )
         except requests.RequestException as err:
+            reason = unreachable_reason(err)
+            if reason is not None:
+                raise self._out_of_reach(url, reason) from err
             raise TransportError(
                 f"cannot reach {url} ({type(err).__name__})", url=url
             ) from err
@@ -353,6 +380,7 @@ class HttpClient:
                 " not following",
                 url=url,
             ) from err
+        self._note_reached(url)
         try:
             body = self._read(raw, url, deadline)
         finally:
@@ -363,6 +391,47 @@ class HttpClient:
             headers={k.casefold(): v for k, v in raw.headers.items()},
             body=body,
         )
+
+    # -- reachability ----------------------------------------------------
+
+    def _refuse_unreachable(self, url: str) -> None:
+        """Raise :class:`UnreachableError` if *url*'s host is known to be
+        out of reach (this run, or remembered on disk)."""
+        key = origin_key(url)
+        with self._lock:
+            known = self._unreachable.get(key)
+            first_visit = key not in self._reached and known is None
+        if known is None and first_visit and self.reach is not None:
+            remembered = self.reach.recall(url)
+            if remembered is not None:
+                with self._lock:
+                    known = self._unreachable.setdefault(
+                        key, (remembered, True)
+                    )
+        if known is not None:
+            failure, remembered_flag = known
+            raise _unreachable_error(url, failure, remembered=remembered_flag)
+
+    def _out_of_reach(self, url: str, reason: str) -> UnreachableError:
+        """Record that *url*'s host is out of reach; the error to raise."""
+        failure = Unreachable(
+            origin=origin_key(url), reason=reason, at=utc_now()
+        )
+        with self._lock:
+            first = failure.origin not in self._unreachable
+            self._unreachable.setdefault(failure.origin, (failure, False))
+        if first and self.reach is not None:
+            self.reach.remember(failure)
+        return _unreachable_error(url, failure, remembered=False)
+
+    def _note_reached(self, url: str) -> None:
+        """*url*'s host answered: forget any remembered failure, once."""
+        key = origin_key(url)
+        with self._lock:
+            first = key not in self._reached
+            self._reached.add(key)
+        if first and self.reach is not None:
+            self.reach.forget(url)
 
     def _read(
         self, raw: requests.Response, url: str, deadline: Deadline
@@ -468,6 +537,17 @@ class HttpClient:
         if cache is not None and response.status == 200:  # noqa: PLR2004
             cache.put(scope, url, CachedResponse.of(response))
         return response
+
+
+def _unreachable_error(
+    url: str, failure: Unreachable, *, remembered: bool
+) -> UnreachableError:
+    return UnreachableError(
+        f"cannot reach {failure.describe(remembered=remembered)};"
+        f" not requesting {url}",
+        url=url,
+        reason=failure.reason,
+    )
 
 
 def _header_auth(value: str) -> Any:

@@ -129,13 +129,15 @@ def _retry_class(cap: float) -> type[Retry]:
 def new_session(
     *,
     retries: int = 2,
+    connect_retries: int | None = None,
     backoff: float = 0.5,
     max_retry_after: float = 30.0,
     pool: int = 4,
 ) -> requests.Session:
-    """A session retrying connection errors and 5xx answers (GET and POST:
-    the clients only read) with exponential *backoff*; a ``Retry-After`` on
-    503 is honoured up to *max_retry_after* seconds.  403/429 rate limits
+    """A session retrying connection errors (*connect_retries* times,
+    default *retries*) and read errors and 5xx answers (*retries* times;
+    GET and POST: the clients only read) with exponential *backoff*; a
+    ``Retry-After`` on 503 is honoured up to *max_retry_after* seconds.  403/429 rate limits
     are left to the client, which knows the API's headers.  Inside
     :func:`retry_budget` no wait or retry outlasts the deadline."""
     import requests
@@ -144,7 +146,7 @@ def new_session(
 
     retry = _retry_class(max(0.0, max_retry_after))(
         total=retries,
-        connect=retries,
+        connect=retries if connect_retries is None else connect_retries,
         read=retries,
         status=retries,
         other=0,

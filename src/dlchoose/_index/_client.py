@@ -228,12 +228,16 @@ class IndexReader:
 
     def _client(self) -> HttpClient:
         if self._http is None:
-            from .._http import HttpClient
+            from .._http import HttpClient, ReachMemory
 
+            cache = self._cache_store()
+            # Remembered failures make a second run without network fast
+            # (keyed by host, so GitHub's and the index's do not mix).
             self._http = HttpClient(
-                cache=self._cache_store(),
+                cache=cache,
                 offline=self.offline,
                 max_bytes=MAX_BYTES,
+                reach=ReachMemory.in_directory(cache.directory),
             )
         return self._http
 

@@ -29,12 +29,14 @@ from datetime import timedelta
 from http import HTTPStatus
 from types import TracebackType
 from typing import Any, Final
+from urllib.parse import urlsplit
 
 import attrs
 
 from .._http import (
     Deadline,
     HttpClient,
+    ReachMemory,
     RedactingFilter,
     Response,
     register_secret,
@@ -42,6 +44,7 @@ from .._http import (
 from .._registry._model import Framework, normalize_repository
 from .._time import utc_now
 from ..exceptions import (
+    DeadlineExceededError,
     MetricsError,
     MetricsUnavailableError,
     NetworkError,
@@ -119,7 +122,11 @@ class GitHubClient:
     _token: str | None = attrs.field(default=None, repr=False)
     api_url: str = attrs.field(default=DEFAULT_API_URL)
     connect_timeout: float = 5.0
-    read_timeout: float = 20.0
+    #: GitHub ends a request that takes it more than 10 s itself
+    #: (docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api
+    #: #timeouts), so 12 s of silence means the network, not GitHub; and a
+    #: stall is noticed (and remembered) before the CLI's 20 s deadline.
+    read_timeout: float = 12.0
     max_wait: float = attrs.field(default=30.0, converter=check_wait)
     deadline: float | None = 60.0
     retries: int = 2
@@ -135,6 +142,7 @@ class GitHubClient:
     _session: Any = attrs.field(default=None, repr=False)
     _http: HttpClient = attrs.field(init=False, repr=False)
     _book: RateLimitBook = attrs.field(init=False, repr=False)
+    _deadline_passed: bool = attrs.field(init=False, default=False)
 
     def __attrs_post_init__(self) -> None:
         access = GitHubAccess(api_url=self.api_url, token=self._token or None)
@@ -150,6 +158,11 @@ class GitHubClient:
             pool_size=self.max_workers,
             offline=self.offline,
             session=self._session,
+            reach=(
+                ReachMemory.in_directory(self.cache.directory)
+                if self.cache is not None
+                else None
+            ),
         )
 
     def __repr__(self) -> str:
@@ -197,6 +210,22 @@ class GitHubClient:
     def _scope(self) -> str:
         return DiskCache.scope_for(self.api_url, self._token)
 
+    @property
+    def unreachable(self) -> str | None:
+        """Why GitHub was out of reach during this client's fetches (or a
+        few minutes before, as remembered on disk), or that the deadline
+        passed, in words; else None."""
+        if self._deadline_passed and self.deadline is not None:
+            # Said first: when a read timeout and the deadline coincide,
+            # the deadline is why the run stopped.
+            host = urlsplit(self.api_url).netloc
+            return f"{host}: no answer within the {self.deadline:g} s deadline"
+        found = self._http.unreachable
+        if found is None:
+            return None
+        failure, remembered = found
+        return failure.describe(remembered=remembered)
+
     # -- one request ---------------------------------------------------
 
     def _send(
@@ -222,6 +251,8 @@ class GitHubClient:
                 deadline=deadline,
             )
         except NetworkError as err:
+            if isinstance(err, DeadlineExceededError):
+                self._deadline_passed = True
             raise network_error(err, what) from err
 
     def _request(
@@ -317,7 +348,11 @@ class GitHubClient:
         elif jobs:
             outcome.update(self._fetch_live(jobs, progress))
         return build_report(
-            names, outcome, fallback=self._fallback, offline=self.offline
+            names,
+            outcome,
+            fallback=self._fallback,
+            offline=self.offline,
+            unreachable=self.unreachable,
         )
 
     def _from_cache(
@@ -422,11 +457,11 @@ class GitHubClient:
                     fetched[job.requested] = error
         return rest_jobs
 
-    @staticmethod
-    def _as_error(result: object, what: str) -> MetricsError:
+    def _as_error(self, result: object, what: str) -> MetricsError:
         if isinstance(result, MetricsError):
             return result
         if result is None:
+            self._deadline_passed = True
             return MetricsUnavailableError(
                 f"the fetch deadline passed before {what} was fetched",
                 repo=what,

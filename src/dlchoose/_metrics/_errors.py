@@ -21,6 +21,7 @@ from ..exceptions import (
     OfflineError,
     RedirectRefusedError,
     RepositoryNotFoundError,
+    UnreachableError,
 )
 
 
@@ -106,6 +107,10 @@ def network_error(err: NetworkError, what: str) -> MetricsError:
     if isinstance(err, BadResponseError):
         return MetricsUnavailableError(
             f"GitHub's answer for {what} is not usable ({err})", repo=what
+        )
+    if isinstance(err, UnreachableError):
+        return MetricsUnavailableError(
+            f"cannot reach GitHub for {what}: {err.reason}", repo=what
         )
     cause = type(err.__cause__ or err).__name__
     return MetricsUnavailableError(

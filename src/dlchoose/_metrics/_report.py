@@ -45,10 +45,15 @@ def _age(metrics: RepoMetrics, now: datetime) -> str:
     return f"{int(days)} days"
 
 
+def _listed(names: Sequence[str]) -> str:
+    """The first few *names*, then how many more there are."""
+    shown = list(names[:_NAMED])
+    more = len(names) - len(shown)
+    return ", ".join(shown) + (f" and {more} more" if more else "")
+
+
 def _which(used: Sequence[RepoMetrics]) -> str:
-    names = [m.requested for m in used[:_NAMED]]
-    more = len(used) - len(names)
-    return ", ".join(names) + (f" and {more} more" if more else "")
+    return _listed([m.requested for m in used])
 
 
 def _fallback_note(
@@ -68,15 +73,31 @@ def _fallback_note(
     )
 
 
+def _offline_note(
+    reason: str, fell_back: Mapping[MetricsSource, Sequence[RepoMetrics]]
+) -> str:
+    """The one line saying the run went offline, and what it shows."""
+    parts = []
+    if MetricsSource.CACHE in fell_back:
+        oldest = min(m.observed_at for m in fell_back[MetricsSource.CACHE])
+        parts.append(f"cached figures (oldest from {oldest:%Y-%m-%d})")
+    if MetricsSource.SNAPSHOT in fell_back:
+        parts.append(f"the snapshot of {bundled_snapshot().as_of}")
+    using = f": using {' and '.join(parts)}" if parts else ""
+    return f"offline ({reason}){using}; --offline skips this check"
+
+
 def build_report(
     names: Sequence[str],
     outcome: Mapping[str, RepoMetrics | MetricsError],
     *,
     fallback: Callable[[str], RepoMetrics | None],
     offline: bool,
+    unreachable: str | None = None,
 ) -> MetricsReport:
     """Results in request order; a failure other than "not found" or
-    "refused" takes *fallback* figures when there are any."""
+    "refused" takes *fallback* figures when there are any.  When the host
+    was *unreachable* (a reason in words), the notes are one line."""
     results: list[RepoMetrics] = []
     errors: list[RepoError] = []
     fell_back: dict[MetricsSource, list[RepoMetrics]] = {}
@@ -103,8 +124,17 @@ def build_report(
         _fallback_note(source, used, len(names))
         for source, used in fell_back.items()
     ]
+    if offline and errors:
+        names = [e.repo for e in errors]
+        notes.append(f"no figures are known offline for {_listed(names)}")
+    if unreachable is not None:
+        notes = [_offline_note(unreachable, fell_back)]
     return MetricsReport(
-        results=tuple(results), errors=tuple(errors), notes=tuple(notes)
+        results=tuple(results),
+        errors=tuple(errors),
+        notes=tuple(notes),
+        offline_reason=unreachable,
+        offline=offline or unreachable is not None,
     )
 
 

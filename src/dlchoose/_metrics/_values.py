@@ -252,11 +252,19 @@ class MetricsReport:
     ``results`` and ``errors`` keep the order of the request; ``notes``
     say, in words, why some figures are older than asked (rate limit,
     network failure, offline mode) and how old they are.
+    ``offline_reason`` is set when GitHub could not be reached (now, or a
+    few minutes ago) and the fetch fell back without trying further, e.g.
+    ``"api.github.com: connection refused"``; the notes then hold one line.
+    ``offline`` says the fetch ran without the network (asked to, or
+    GitHub out of reach): the notes then also speak for the repositories
+    that have no figures, so their errors need no words of their own.
     """
 
     results: tuple[RepoMetrics, ...] = ()
     errors: tuple[RepoError, ...] = ()
     notes: tuple[str, ...] = ()
+    offline_reason: str | None = None
+    offline: bool = False
 
     def get(self, repo: str) -> RepoMetrics | None:
         """The figures for *repo* (requested or canonical name), if any."""

@@ -25,6 +25,7 @@ from ._values import Candidate, Cell
 __all__ = [
     "CORE_QUALITIES",
     "GPU_CRITERIA",
+    "KEPT_WHEN_UNVERIFIED",
     "Constraints",
     "Failure",
     "Installability",
@@ -43,6 +44,14 @@ __all__ = [
 
 #: The three qualities the seed article asks of every framework.
 CORE_QUALITIES: Final = (Criterion.GRAPHS, Criterion.AUTODIFF, Criterion.GPU)
+#: Constraints whose unverifiable findings keep the framework (with a
+#: warning) whatever ``unknown`` says.  The core gate is dlchoose's own
+#: floor, not something the caller asked for: a quality no public source
+#: rates is a gap in dlchoose's data, not a failing of the framework, and
+#: a user choosing by language expects to see that language's frameworks
+#: (Flux.jl for Julia, Deep Java Library for Java) flagged, not hidden.
+#: Only a judged level below the floor excludes.
+KEPT_WHEN_UNVERIFIED: Final = frozenset({"core_gate"})
 
 
 @attrs.frozen(kw_only=True)
@@ -114,7 +123,7 @@ class Constraints:
     """Only frameworks that install on this target (``None``: any)."""
     include_unmaintained: bool = False
     core_gate: bool = True
-    missing: str = "pessimistic"
+    missing: str = "known_average"
     unknown: str = "exclude"
 
     def items(self) -> tuple[tuple[str, Any], ...]:
@@ -429,7 +438,8 @@ def screen(
     era: DataEra,
     by_key: Mapping[str, Framework],
 ) -> tuple[tuple[Failure, ...], tuple[str, ...]]:
-    """Failed constraints, and warnings for unknowns kept under ``keep``."""
+    """Failed constraints, and warnings for unknowns kept (under ``keep``,
+    and always for :data:`KEPT_WHEN_UNVERIFIED`)."""
     keep = constraints.unknown == "keep"
     name = candidate.framework.name
     failures: list[Failure] = []
@@ -437,7 +447,7 @@ def screen(
     for finding in _findings(candidate, constraints, era, by_key):
         if isinstance(finding, Failure):
             failures.append(finding)
-        elif keep:
+        elif keep or finding.constraint in KEPT_WHEN_UNVERIFIED:
             kept.append(f"{name}: cannot verify {finding.what}; kept")
         else:
             failures.append(

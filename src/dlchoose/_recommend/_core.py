@@ -163,7 +163,7 @@ def recommend(  # noqa: PLR0913 - keyword-only options
     include_unmaintained: bool = False,
     core_gate: bool = True,
     data: str = "current",
-    missing: str = "pessimistic",
+    missing: str = "known_average",
     unknown: str = "exclude",
     metrics: Iterable[RepoMetrics] | None = None,
     refresh: bool = False,
@@ -183,11 +183,15 @@ def recommend(  # noqa: PLR0913 - keyword-only options
     *language* (any case); *installed* (``True`` asks the detection, names
     or frameworks give the set); *require* (a list of capabilities such as
     ``["rnn"]``); *gpu_vendor* (:class:`GpuVendor`); *include_unmaintained*;
-    *core_gate* (large graphs, autodiff, simple GPU use); *installable*
-    (a release installs on CPython *python* on *platform*, by default this
-    interpreter, by the package index's data).  *unknown*: an
-    unverifiable constraint excludes (default) or keeps; *missing* values
-    count 0 (``pessimistic``) or half (``neutral``).
+    *core_gate* (large graphs, autodiff, simple GPU use; a judged level
+    below the floor excludes, an unrated quality keeps the framework with
+    a warning); *installable* (a release installs on CPython *python* on
+    *platform*, by default this interpreter, by the package index's
+    data).  *unknown*: an unverifiable constraint the caller set excludes
+    (default) or keeps; *missing* values
+    count at the framework's own average of its known values, at most
+    half their scale (``known_average``, the default), or 0
+    (``pessimistic``) or half (``neutral``).
 
     *data* is ``"current"`` or ``"seed_era"`` (mid-2018).  Community and
     maintenance come from the bundled snapshot unless *metrics* are given
@@ -225,7 +229,14 @@ def recommend(  # noqa: PLR0913 - keyword-only options
     )
     weighting = resolve_weights(PROFILES[chosen], weights, priorities)
     return rank_frameworks(
-        _inputs(chosen, weighting, _pool(frameworks), era, found, constraints)
+        _inputs(
+            chosen,
+            weighting,
+            found.pool(_pool(frameworks)),
+            era,
+            found,
+            constraints,
+        )
     )
 
 

@@ -54,6 +54,8 @@ class Criterion(Choice):
     BINDINGS = "bindings"
     COMMUNITY = "community"
     MAINTENANCE = "maintenance"
+    ACADEMIC_ADOPTION = "academic_adoption"
+    INDUSTRY_ADOPTION = "industry_adoption"
 
     @property
     def requirable(self) -> bool:
@@ -74,7 +76,8 @@ class CriterionSpec:
     criterion: Criterion
     label: str
     scale: str
-    """``rubric``, ``half_units`` (bindings), ``score`` or ``count_log``."""
+    """``rubric``, ``half_units`` (bindings), ``score``, ``count_log`` or
+    ``share`` (a measured share of a population, capped at a ceiling)."""
     levels: int
     anchors: tuple[str, ...]
     supported_level: int
@@ -230,6 +233,22 @@ CRITERIA: Final[Mapping[Criterion, CriterionSpec]] = {
             ),
             supported=1,
         ),
+        _spec(
+            C.ACADEMIC_ADOPTION,
+            "academic adoption (share of conference papers, 80 % or more = 1)",
+            ("named by no paper", "named by 80 % or more of the papers"),
+            supported=1,
+            scale="share",
+            levels=1000,
+        ),
+        _spec(
+            C.INDUSTRY_ADOPTION,
+            "industry adoption (share of framework downloads from PyPI, 60 % or more = 1)",
+            ("no downloads", "60 % or more of framework downloads"),
+            supported=1,
+            scale="share",
+            levels=1000,
+        ),
     )
 }
 
@@ -295,6 +314,13 @@ class Levels:
     """In half units: a mature API counts 2, a partial one 1."""
 
 
+def _unstated(value: int | None, via: tuple[str, ...] | None) -> str | None:
+    """The note of an unknown level that inherits nothing."""
+    if value is None and not via:
+        return "unknown: the cited sources do not say"
+    return None
+
+
 def _table(
     levels: Levels,
     sources: tuple[Source, ...],
@@ -311,9 +337,10 @@ def _table(
     return {
         criterion: Rating(
             value=getattr(levels, criterion.value),
-            sources=(*sources, *extra.get(criterion, ()), src.RUBRIC),
+            sources=(*sources, *extra.get(criterion, ())),
             as_of=as_of,
-            note=notes.get(criterion),
+            note=notes.get(criterion)
+            or _unstated(getattr(levels, criterion.value), via.get(criterion)),
             via=via.get(criterion, ()),
         )
         for criterion in RUBRIC_CRITERIA
@@ -333,7 +360,7 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             beginner=3,
             bindings=8,
         ),
-        (src.TF_RELEASE_MD, src.MATRIX),
+        (src.TF_RELEASE_MD,),
         notes={
             C.GRAPHS: "eager by default since 2.0; SavedModel, XLA and distribution need tf.function tracing",
             C.GPU: "pip GPU builds on Linux only (native Windows GPU ended with 2.10); CUDA versions must match",
@@ -353,7 +380,7 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             beginner=4,
             bindings=3,
         ),
-        (src.KERAS_README, src.MATRIX),
+        (src.KERAS_README,),
         notes={
             C.GRAPHS: "eager or compiled, as the backend allows",
             C.AUTODIFF: "through the backend's automatic differentiation",
@@ -375,7 +402,7 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             beginner=3,
             bindings=2,
         ),
-        (src.TFK_README, src.MATRIX),
+        (src.TFK_README,),
         notes={
             C.BEGINNER: "Keras 2 API; maintenance line, newcomers are sent to Keras 3"
         },
@@ -393,7 +420,7 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             beginner=3,
             bindings=4,
         ),
-        (src.PT_PAPER, src.PT_DOCS, src.MATRIX),
+        (src.PT_PAPER, src.PT_DOCS),
         notes={
             C.GRAPHS: "define-by-run; torch.compile (2.0) compiles large graphs",
             C.DEPLOYMENT: "LibTorch/AOTInductor, ONNX export, ExecuTorch (beta); TorchServe in limited maintenance; no first-party browser runtime",
@@ -413,7 +440,7 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             beginner=2,
             bindings=2,
         ),
-        (src.JAX_README, src.MATRIX),
+        (src.JAX_README,),
         notes={
             C.GRAPHS: "jit traces Python functions; data-dependent control flow needs lax primitives",
             C.GPU: "NVIDIA GPUs on Linux through jax[cuda] plugins; Apple and Intel experimental",
@@ -434,7 +461,7 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             beginner=2,
             bindings=2,
         ),
-        (src.FLAX_README, src.MATRIX),
+        (src.FLAX_README,),
         notes={
             C.DEPLOYMENT: "unknown: inherits JAX's unconfirmed export story"
         },
@@ -457,7 +484,7 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             beginner=2,
             bindings=12,
         ),
-        (src.MX_README, src.MATRIX),
+        (src.MX_README,),
         notes={
             C.GRAPHS: "Gluon imperative code, hybridize() for symbolic graphs",
             C.BINDINGS: "Python, C++; R, Scala, Java, Julia, Clojure, Perl, Go, JavaScript partial",
@@ -475,7 +502,7 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             beginner=1,
             bindings=8,
         ),
-        (src.CNTK_README, src.CNTK_NEWS, src.MATRIX),
+        (src.CNTK_README, src.CNTK_NEWS),
         notes={C.BINDINGS: "Python 1, C++ 1, C# 1, Java ½, BrainScript ½"},
     ),
     "caffe": _table(
@@ -490,7 +517,7 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             beginner=1,
             bindings=5,
         ),
-        (src.CAFFE_README, src.CAFFE_SRC, src.MATRIX),
+        (src.CAFFE_README, src.CAFFE_SRC),
         notes={
             C.GRAPHS: "networks are prototxt layer configurations",
             C.AUTODIFF: "each layer implements its own backward pass",
@@ -509,7 +536,7 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             beginner=1,
             bindings=4,
         ),
-        (src.C2_README, src.MATRIX),
+        (src.C2_README,),
     ),
     "torch7": _table(
         Levels(
@@ -523,7 +550,7 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             beginner=1,
             bindings=3,
         ),
-        (src.T7_README, src.MATRIX),
+        (src.T7_README,),
         notes={
             C.AUTODIFF: "module-level backward; full autodiff only through an add-on",
             C.RNN: "community rnn packages",
@@ -542,7 +569,7 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             beginner=1,
             bindings=2,
         ),
-        (src.TH_README, src.MATRIX),
+        (src.TH_README,),
     ),
     "pytensor": _table(
         Levels(
@@ -556,7 +583,7 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             beginner=1,
             bindings=2,
         ),
-        (src.PTN_README, src.MATRIX),
+        (src.PTN_README,),
         notes={C.GPU: "GPU only through the JAX backend"},
     ),
     "lasagne": _table(
@@ -571,7 +598,7 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             beginner=2,
             bindings=2,
         ),
-        (src.LAS_README, src.MATRIX),
+        (src.LAS_README,),
         via={
             C.GRAPHS: ("theano",),
             C.AUTODIFF: ("theano",),
@@ -590,7 +617,7 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             beginner=2,
             bindings=2,
         ),
-        (src.NEON_README, src.NEON_NOTICE, src.MATRIX),
+        (src.NEON_README, src.NEON_NOTICE),
         notes={C.DISTRIBUTED_GPU: "unknown: multi-GPU support unconfirmed"},
     ),
     "dl4j": _table(
@@ -605,7 +632,7 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             beginner=2,
             bindings=4,
         ),
-        (src.DL4J_README, src.MATRIX),
+        (src.DL4J_README,),
         notes={C.BINDINGS: "Java 1, Scala 1"},
     ),
     "leaf": _table(
@@ -620,7 +647,7 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             beginner=1,
             bindings=2,
         ),
-        (src.LEAF_README, src.MATRIX),
+        (src.LEAF_README,),
         notes={
             C.DISTRIBUTED_GPU: "unknown",
             C.RNN: "unknown",
@@ -639,7 +666,7 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             beginner=2,
             bindings=2,
         ),
-        (src.CH_README, src.CH_ONNX, src.MATRIX),
+        (src.CH_README, src.CH_ONNX),
     ),
     "paddle": _table(
         Levels(
@@ -653,7 +680,7 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             beginner=2,
             bindings=5,
         ),
-        (src.PD_README, src.PD_2_0, src.PD_3_0, src.MATRIX),
+        (src.PD_README, src.PD_2_0, src.PD_3_0),
         notes={
             C.GRAPHS: "dynamic by default since 2.0; deployment goes through dynamic-to-static",
             C.GPU: "recent CUDA builds come mostly from Baidu's own package index",
@@ -672,7 +699,7 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             beginner=2,
             bindings=4,
         ),
-        (src.MS_DOCS, src.MS_FAQ, src.MATRIX),
+        (src.MS_DOCS, src.MS_FAQ),
         notes={
             C.GPU: "Ascend first; separate NVIDIA GPU packages stopped at 1.10.1"
         },
@@ -689,7 +716,7 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             beginner=2,
             bindings=2,
         ),
-        (src.OF_README, src.MATRIX),
+        (src.OF_README,),
         notes={
             C.DEPLOYMENT: "unknown: serving, C++ runtime and ONNX maturity unconfirmed"
         },
@@ -706,7 +733,7 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             beginner=2,
             bindings=7,
         ),
-        (src.MLX_README, src.MLX_SRC, src.MLX_DISTRIBUTED, src.MATRIX),
+        (src.MLX_README, src.MLX_SRC, src.MLX_DISTRIBUTED),
         notes={C.BINDINGS: "Python 1, C++ 1, Swift 1, C ½"},
     ),
     "tinygrad": _table(
@@ -721,7 +748,7 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             beginner=2,
             bindings=2,
         ),
-        (src.TG_README, src.TG_NN, src.MATRIX),
+        (src.TG_README, src.TG_NN),
     ),
     "onnxruntime": _table(
         Levels(
@@ -735,10 +762,178 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             beginner=2,
             bindings=10,
         ),
-        (src.ORT_DOCS, src.MATRIX),
+        (src.ORT_DOCS,),
         notes={
             C.GRAPHS: "inference engine: runs exported graphs, trains nothing",
             C.AUTODIFF: "inference engine",
+        },
+    ),
+    # Frameworks for other languages (research/languages.md): judged only
+    # where the cited sources say enough; everything else stays unknown.
+    "burn": _table(
+        Levels(
+            graphs=4,
+            autodiff=2,
+            gpu=3,
+            distributed_gpu=None,
+            deployment=2,
+            cnn=2,
+            rnn=2,
+            beginner=None,
+            bindings=2,
+        ),
+        (src.BURN_README,),
+        notes={
+            C.GRAPHS: "PyTorch-like dynamic graphs, JIT kernel fusion",
+            C.GPU: "CUDA, ROCm, Metal, Vulkan and WebGPU back ends chosen as crate features",
+            C.DEPLOYMENT: "browser (WebGPU/Wasm) and no_std embedded inference; ONNX import",
+            C.BINDINGS: "Rust 1",
+        },
+        extra={C.CNN: (src.BURN_NN,), C.RNN: (src.BURN_NN,)},
+    ),
+    "candle": _table(
+        Levels(
+            graphs=4,
+            autodiff=2,
+            gpu=3,
+            distributed_gpu=1,
+            deployment=1,
+            cnn=2,
+            rnn=2,
+            beginner=None,
+            bindings=2,
+        ),
+        (src.CANDLE_README,),
+        notes={
+            C.GRAPHS: "define-by-run: tensors record their operations as they run and backward walks that graph; no compile step",
+            C.DISTRIBUTED_GPU: "multiple GPUs through NCCL",
+            C.DEPLOYMENT: "WASM models in the browser",
+            C.BINDINGS: "Rust 1",
+        },
+        extra={
+            C.GRAPHS: (src.CANDLE_BACKPROP,),
+            C.AUTODIFF: (src.CANDLE_CORE,),
+            C.GPU: (src.CANDLE_CORE,),
+            C.CNN: (src.CANDLE_NN,),
+            C.RNN: (src.CANDLE_NN,),
+        },
+    ),
+    "flux": _table(
+        Levels(
+            graphs=4,
+            autodiff=2,
+            gpu=3,
+            distributed_gpu=None,
+            deployment=None,
+            cnn=2,
+            rnn=2,
+            beginner=None,
+            bindings=2,
+        ),
+        (src.FLUX_README,),
+        notes={
+            C.GRAPHS: "a model is an ordinary Julia function; Zygote differentiates the code as it runs, control flow included",
+            C.AUTODIFF: "through Zygote and Enzyme",
+            C.GPU: "CUDA.jl, AMDGPU.jl; Apple Metal experimental",
+            C.BINDINGS: "Julia 1",
+        },
+        extra={
+            C.GRAPHS: (src.FLUX_BASICS,),
+            C.AUTODIFF: (src.FLUX_PROJECT,),
+            C.GPU: (src.FLUX_GPU,),
+            C.CNN: (src.FLUX_LAYERS,),
+            C.RNN: (src.FLUX_LAYERS,),
+        },
+    ),
+    "torchsharp": _table(
+        Levels(
+            graphs=None,
+            autodiff=None,
+            gpu=3,
+            distributed_gpu=None,
+            deployment=None,
+            cnn=None,
+            rnn=2,
+            beginner=None,
+            bindings=4,
+        ),
+        (src.TORCHSHARP_README,),
+        notes={
+            C.GPU: "CUDA 12 packages for Windows and Linux",
+            C.BINDINGS: "C# 1, F# 1",
+        },
+        via={C.GRAPHS: ("pytorch",), C.AUTODIFF: ("pytorch",)},
+        extra={C.RNN: (src.TORCHSHARP_NOTES,)},
+    ),
+    "mlnet": _table(
+        Levels(
+            graphs=0,
+            autodiff=None,
+            gpu=None,
+            distributed_gpu=None,
+            deployment=None,
+            cnn=None,
+            rnn=None,
+            beginner=None,
+            bindings=2,
+        ),
+        (src.MLNET_README,),
+        notes={
+            C.GRAPHS: "no user-defined networks: its deep-learning trainers train built-in architectures chosen by an option (custom networks need TorchSharp); runs TensorFlow and ONNX models",
+            C.BINDINGS: "C# 1",
+        },
+        extra={C.GRAPHS: (src.MLNET_IMAGE_ARCH, src.MLNET_TORCHSHARP)},
+    ),
+    "djl": _table(
+        Levels(
+            graphs=None,
+            autodiff=2,
+            gpu=3,
+            distributed_gpu=None,
+            deployment=1,
+            cnn=None,
+            rnn=None,
+            beginner=None,
+            bindings=2,
+        ),
+        (src.DJL_README,),
+        notes={
+            C.AUTODIFF: "training through the MXNet and PyTorch engines",
+            C.GPU: "CUDA native builds chosen per platform",
+            C.DEPLOYMENT: "Android inference",
+            C.BINDINGS: "Java 1",
+        },
+        extra={
+            C.AUTODIFF: (src.DJL_ENGINES,),
+            C.GPU: (src.DJL_PT_ENGINE,),
+            C.DEPLOYMENT: (src.DJL_ANDROID,),
+        },
+    ),
+    "tfjs": _table(
+        Levels(
+            graphs=4,
+            autodiff=2,
+            gpu=3,
+            distributed_gpu=None,
+            deployment=3,
+            cnn=2,
+            rnn=2,
+            beginner=3,
+            bindings=2,
+        ),
+        (src.TFJS_README,),
+        notes={
+            C.GRAPHS: "eager API: operations run as called and are differentiated as they ran; no tracing step",
+            C.GPU: "WebGL/WebGPU in the browser; tfjs-node-gpu on NVIDIA CUDA",
+            C.DEPLOYMENT: "browser, Node.js server and React Native",
+            C.BEGINNER: "Layers API like Keras",
+            C.BINDINGS: "JavaScript 1",
+        },
+        extra={
+            C.GRAPHS: (src.TFJS_CORE_README,),
+            C.GPU: (src.TFJS_NODE,),
+            C.CNN: (src.TFJS_LAYERS,),
+            C.RNN: (src.TFJS_LAYERS,),
         },
     ),
 }
@@ -756,7 +951,7 @@ def _seed(
 ) -> Rating:
     return Rating(
         value=value,
-        sources=(*sources, src.RUBRIC),
+        sources=sources,
         as_of=_S,
         note=note,
         via=via,
@@ -857,10 +1052,10 @@ SEED_ERA_STATUS: Final[Mapping[str, SeedEraStatus]] = {
         status=Status.ACTIVE, since=date(2018, 5, 21), source=src.MX_README
     ),
     "cntk": SeedEraStatus(
-        status=Status.ACTIVE, since=date(2018, 3, 15), source=src.CNTK_README
+        status=Status.ACTIVE, since=date(2018, 4, 17), source=src.CNTK_PACKAGE
     ),
     "chainer": SeedEraStatus(
-        status=Status.ACTIVE, since=date(2018, 6, 1), source=src.CH_README
+        status=Status.ACTIVE, since=date(2018, 6, 21), source=src.CH_PYPI
     ),
     "paddle": SeedEraStatus(
         status=Status.ACTIVE, since=date(2018, 6, 1), source=src.PD_README
@@ -884,11 +1079,19 @@ SEED_ERA_STATUS: Final[Mapping[str, SeedEraStatus]] = {
         since=date(2017, 9, 28),
         source=src.TH_README,
     ),
+    # The maintainers' notice (Dec 2017) precedes the seed date; the README
+    # line saying the same came only in July 2018.
     "torch7": SeedEraStatus(
-        status=Status.INACTIVE, since=date(2017, 2, 27), source=src.T7_README
+        status=Status.DISCONTINUED,
+        since=date(2017, 12, 21),
+        source=src.T7_NOTICE,
     ),
+    # No release after 0.1 (Aug 2015), but commits kept landing on master
+    # through the first half of 2018 (last one Nov 2019).
     "lasagne": SeedEraStatus(
-        status=Status.INACTIVE, since=date(2015, 8, 13), source=src.LAS_README
+        status=Status.MAINTENANCE,
+        since=date(2015, 8, 13),
+        source=src.LAS_HISTORY,
     ),
     "leaf": SeedEraStatus(
         status=Status.INACTIVE, since=date(2016, 4, 23), source=src.LEAF_README

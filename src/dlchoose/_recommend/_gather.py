@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -23,9 +23,16 @@ if TYPE_CHECKING:
     from .._index._model import Compatibility
     from .._metrics._snapshot import Snapshot
     from .._metrics._values import MetricsReport, RepoMetrics
+    from .._registry._model import Framework, Release
 
 
-__all__ = ["DEFAULT_GATHERER", "Gathered", "Gatherer"]
+__all__ = [
+    "DEFAULT_GATHERER",
+    "REFRESH_DEADLINE",
+    "Fresh",
+    "Gathered",
+    "Gatherer",
+]
 
 
 def bundled() -> Snapshot:
@@ -35,11 +42,36 @@ def bundled() -> Snapshot:
     return bundled_snapshot()
 
 
-def fetch_fresh(token: str | None) -> MetricsReport:
-    """Fresh figures for every registered framework (network)."""
+#: Seconds a refresh may take: GitHub and the package index are asked at
+#: the same time, each within this one deadline (what ``dlchoose stats``
+#: waits by default), so a person waits at most about this long.
+REFRESH_DEADLINE: Final = 20.0
+
+
+@attrs.frozen(kw_only=True)
+class Fresh:
+    """What a refresh found: GitHub's report and the package index's
+    release facts by distribution (with their note, if any)."""
+
+    report: MetricsReport
+    releases: Mapping[str, Release] = attrs.field(factory=dict)
+    notes: tuple[str, ...] = ()
+
+
+def fetch_fresh(token: str | None) -> Fresh:
+    """Fresh figures for every registered framework and fresh release
+    facts from the package index (network), both within
+    :data:`REFRESH_DEADLINE`; the registry is not changed."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from .._index._latest import registry_releases
     from .._metrics._client import fetch_metrics
 
-    return fetch_metrics(token=token)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        index = pool.submit(registry_releases, deadline=REFRESH_DEADLINE)
+        report = fetch_metrics(token=token, deadline=REFRESH_DEADLINE)
+        found = index.result()
+    return Fresh(report=report, releases=found.releases, notes=found.notes)
 
 
 def detect_installed() -> tuple[str, ...]:
@@ -84,11 +116,23 @@ def installability(answers: Iterable[Compatibility]) -> Installability:
 
 @attrs.frozen(kw_only=True)
 class Gathered:
-    """Metrics by folded repository name, the data date and notes."""
+    """Metrics by folded repository name, the data date, notes, and the
+    release facts a refresh read (by distribution; empty without one)."""
 
     metrics: Mapping[str, RepoMetrics]
     as_of: date
     notes: tuple[str, ...] = ()
+    releases: Mapping[str, Release] = attrs.field(factory=dict)
+
+    def pool(self, frameworks: Iterable[Framework]) -> tuple[Framework, ...]:
+        """*frameworks* with the refreshed release facts, for this call
+        only (the registry is left as it is)."""
+        frameworks = tuple(frameworks)
+        if not self.releases:
+            return frameworks
+        from .._registry._releases import with_fresh_releases
+
+        return with_fresh_releases(frameworks, self.releases)
 
 
 def _indexed(figures: Iterable[RepoMetrics]) -> dict[str, RepoMetrics]:
@@ -130,8 +174,9 @@ class Gatherer:
 
     snapshot: Callable[[], Snapshot] = bundled
     """The bundled figures (used when no metrics are given)."""
-    fetch: Callable[[str | None], MetricsReport] = fetch_fresh
-    """Fresh figures, given the token (``refresh=True``)."""
+    fetch: Callable[[str | None], MetricsReport | Fresh] = fetch_fresh
+    """Fresh figures (and, as :class:`Fresh`, release facts), given the
+    token (``refresh=True``)."""
     detect: Callable[[], Iterable[str]] = detect_installed
     """Keys of the installed frameworks (``installed=True``)."""
     compatible: Callable[[str | None, str | None], Iterable[Compatibility]] = (
@@ -162,7 +207,7 @@ class Gatherer:
     def _fresh(self, token: str | None) -> Gathered:
         snapshot = self.snapshot()
         try:
-            report = self.fetch(token)
+            found = self.fetch(token)
         except MetricsError as err:
             return Gathered(
                 metrics={m.full_name.casefold(): m for m in snapshot},
@@ -174,31 +219,16 @@ class Gatherer:
                     ),
                 ),
             )
-        figures = list(report.results)
-        notes = list(report.notes)
-        for error in report.errors:
-            stand_in = snapshot.get(error.repo)
-            if stand_in is None:
-                notes.append(
-                    f"refresh failed for {error.repo} ({error.kind}) and the"
-                    " bundled snapshot has no figures for it: its community"
-                    " and archived state are unknown"
-                )
-                continue
-            figures.append(stand_in)
-            notes.append(
-                f"refresh failed for {error.repo} ({error.kind}); using the"
-                " bundled snapshot's figures observed"
-                f" {stand_in.observed_at.date().isoformat()}"
-            )
-        notes.extend(_fallback_summary(figures))
+        fresh = found if isinstance(found, Fresh) else Fresh(report=found)
+        figures, notes = _with_stand_ins(fresh.report, snapshot)
         return Gathered(
             metrics=_indexed(figures),
             as_of=max(
                 (m.observed_at.date() for m in figures),
                 default=snapshot.as_of,
             ),
-            notes=tuple(notes),
+            notes=(*notes, *fresh.notes),
+            releases=fresh.releases,
         )
 
     def installable(
@@ -210,6 +240,57 @@ class Gatherer:
     def installed(self) -> frozenset[str]:
         """The installed frameworks' registry keys."""
         return frozenset(self.detect())
+
+
+def _with_stand_ins(
+    report: MetricsReport, snapshot: Snapshot
+) -> tuple[list[RepoMetrics], list[str]]:
+    """The report's figures, the snapshot's for repositories that failed,
+    and what to tell.
+
+    Offline (asked to, or GitHub out of reach) the report's one line
+    already says why nothing is fresh, so the stand-ins need no words of
+    their own; repositories without any figures share one line.
+    """
+    figures = list(report.results)
+    notes = list(report.notes)
+    missing: list[str] = []
+    for error in report.errors:
+        stand_in = snapshot.get(error.repo)
+        if stand_in is None:
+            missing.append(error.repo)
+            if not report.offline:
+                notes.append(
+                    f"refresh failed for {error.repo} ({error.kind}) and the"
+                    " bundled snapshot has no figures for it: its community"
+                    " and archived state are unknown"
+                )
+            continue
+        figures.append(stand_in)
+        if not report.offline:
+            notes.append(
+                f"refresh failed for {error.repo} ({error.kind}); using the"
+                " bundled snapshot's figures observed"
+                f" {stand_in.observed_at.date().isoformat()}"
+            )
+    if report.offline:
+        notes.extend(_missing_line(missing))
+    else:
+        notes.extend(_fallback_summary(figures))
+    return figures, notes
+
+
+def _missing_line(repos: list[str]) -> tuple[str, ...]:
+    """One line naming repositories without figures (at most three)."""
+    if not repos:
+        return ()
+    named = ", ".join(repos[:3])
+    more = f" and {len(repos) - 3} more" if len(repos) > 3 else ""  # noqa: PLR2004
+    line = (
+        f"no figures offline for {named}{more}: their community and"
+        " archived state are unknown"
+    )
+    return (line,)
 
 
 def _fallback_summary(figures: Iterable[RepoMetrics]) -> tuple[str, ...]:

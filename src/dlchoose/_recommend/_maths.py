@@ -9,6 +9,7 @@ what is reported (``docs/recommendations.md`` §9-§12).
 from __future__ import annotations
 
 import math
+import sys
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
@@ -47,8 +48,12 @@ MODERATE_POINTS: Final = 5
 
 def pts(value: Fraction) -> float:
     """Points for JSON: a float rounded to 3 decimals (exact values stay on
-    the objects)."""
-    return round(float(value), 3)
+    the objects); beyond a float's range (a value needed under a weight
+    near zero) the largest float of that sign, never an error or inf."""
+    try:
+        return round(float(value), 3)
+    except OverflowError:
+        return sys.float_info.max if value > 0 else -sys.float_info.max
 
 
 @attrs.frozen(kw_only=True)

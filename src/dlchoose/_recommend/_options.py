@@ -44,8 +44,14 @@ _BACKENDS: Final = {
     GpuVendor.TPU: GpuBackend.TPU,
 }
 
-#: How unknown values count: 0 (``pessimistic``) or half (``neutral``) of
-#: their scale.
-MISSING_MODES: Final = ("pessimistic", "neutral")
+#: How unknown values count.  ``known_average`` (the default): an unknown
+#: counts at the framework's own weighted average of its known values (as
+#: if it were scored on the known criteria with their weights rescaled to
+#: 100), but at most half of its scale: unknown is not zero, and not a free
+#: pass either.  ``pessimistic`` counts unknowns as 0 and ``neutral`` as
+#: half of their scale.  In every mode the result reports coverage, the
+#: score interval (unknowns worst to best) and whether the unknowns could
+#: change a rank (``Ranked.rank_open``).
+MISSING_MODES: Final = ("known_average", "pessimistic", "neutral")
 #: Whether a constraint that cannot be checked excludes or keeps.
 UNKNOWN_MODES: Final = ("exclude", "keep")

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
 
-from .._registry._model import Framework
+from .._registry._model import Framework, ReleaseOrigin
+from ._adoption import leading_since
 from ._constraints import Constraints, Failure, screen
 from ._criteria import Criterion
 from ._maths import (
@@ -35,6 +36,7 @@ from ._maths import (
 from ._options import DataEra
 from ._profiles import PROFILES, Profile, Purpose
 from ._results import (
+    DataDates,
     Excluded,
     Part,
     Ranked,
@@ -66,6 +68,13 @@ MAX_RELAXED: Final = 3
 _RELAXED_LAST: Final = ("core_gate", "include_unmaintained")
 
 _CRITERIA_IDS: Final = tuple(c.value for c in Criterion)
+#: How each ``missing`` mode counts an unknown, in the warnings' words.
+_COUNTED: Final = {
+    "known_average": "its known average, at most half and at most the"
+    " typical known value",
+    "pessimistic": "0",
+    "neutral": "half",
+}
 
 
 def _by_key(frameworks: Iterable[Framework]) -> tuple[Framework, ...]:
@@ -111,16 +120,102 @@ class _Prepared(NamedTuple):
     """Indexes (in Criterion order) of values that are not fully known."""
 
 
-def _ranking_x(candidate: Candidate, missing: str) -> tuple[Fraction, ...]:
-    """Each criterion's x for ranking: unknown parts count 0 or half."""
-    row = []
+#: The known average an unknown value is scored at is rounded to a
+#: multiple of this, so the exact tables keep small denominators (the
+#: score moves by at most 1/2000 of the unknown weight).
+_AVERAGE_STEP: Final = 1000
+
+
+def known_average(
+    cells: Sequence[Cell], weights: Sequence[Fraction]
+) -> Fraction:
+    """The weighted average of the known parts of *cells*, rounded.
+
+    A cell's unknown part is ``x_max - x`` (a whole unknown value is 1, a
+    training-speed score missing one task is that task's share); the
+    known parts carry the rest of the weight.  With nothing known it is 0.
+    """
+    known = sum(
+        (
+            w * (1 - (c.x_max - c.x))
+            for c, w in zip(cells, weights, strict=True)
+        ),
+        Fraction(0),
+    )
+    if not known:
+        return Fraction(0)
+    total = sum(
+        (w * c.x for c, w in zip(cells, weights, strict=True)), Fraction(0)
+    )
+    return Fraction(round(total / known * _AVERAGE_STEP), _AVERAGE_STEP)
+
+
+#: Without evidence no value is assumed better than the middle of its
+#: scale, so an unknown never lifts a framework above one measured as
+#: average (a framework unmeasured in papers must not outrank one measured
+#: at 40 % of them only because its other values are good).  It is also
+#: the typical value of a criterion too few frameworks are known on.
+HALF: Final = Fraction(1, 2)
+#: A typical value needs at least this many known values: the median of
+#: one or two is no population's typical value (the papers series
+#: measures only PyTorch and TensorFlow, the two it was built to compare,
+#: so their mean says nothing of the frameworks it does not measure).
+TYPICAL_MIN_KNOWN: Final = 3
+
+
+def typical_values(
+    found: Iterable[Candidate],
+) -> tuple[Fraction, ...]:
+    """Each criterion's typical value (in Criterion order): the median x
+    of the frameworks whose value is known, rounded like the known
+    average, at most :data:`HALF`; :data:`HALF` when fewer than
+    :data:`TYPICAL_MIN_KNOWN` are known.
+
+    The median is what a framework with a recorded value usually scores;
+    where that is low (most frameworks have a small share of the PyPI
+    downloads), an unmeasured one is not assumed to have far more.
+    """
+    pool = [c for c in found if c.in_era]
+    result = []
     for criterion in Criterion:
-        cell = candidate.cells[criterion]
-        value = cell.x
-        if missing == "neutral" and not cell.known:
-            value = cell.x + (cell.x_max - cell.x) / 2
-        row.append(value)
-    return tuple(row)
+        known = sorted(
+            c.cells[criterion].x for c in pool if c.cells[criterion].known
+        )
+        if len(known) < TYPICAL_MIN_KNOWN:
+            result.append(HALF)
+            continue
+        middle = len(known) // 2
+        median = (known[middle] + known[~middle]) / 2
+        rounded = Fraction(round(median * _AVERAGE_STEP), _AVERAGE_STEP)
+        result.append(min(rounded, HALF))
+    return tuple(result)
+
+
+def _ranking_x(
+    candidate: Candidate,
+    missing: str,
+    weights: Sequence[Fraction],
+    typical: Sequence[Fraction],
+) -> tuple[Fraction, ...]:
+    """Each criterion's x for ranking.
+
+    An unknown part counts (``known_average``) at the framework's own
+    known average, but never more than the criterion's typical value
+    (:func:`typical_values`, itself at most half the scale): a weak
+    framework is not lifted by a fact nobody recorded, nor an unmeasured
+    one above the frameworks measured there.  ``pessimistic`` counts it as
+    0, ``neutral`` as half.
+    """
+    cells = [candidate.cells[c] for c in Criterion]
+    own = known_average(cells, weights)
+    fills = {
+        "known_average": [min(own, t) for t in typical],
+        "neutral": [HALF] * len(cells),
+    }.get(missing, [Fraction(0)] * len(cells))
+    return tuple(
+        c.x + (c.x_max - c.x) * fill
+        for c, fill in zip(cells, fills, strict=True)
+    )
 
 
 @functools.lru_cache(maxsize=64)
@@ -129,11 +224,19 @@ def _prepare(
     era: DataEra,
     metrics: tuple[tuple[str, RepoMetrics], ...],
     as_of: date,
-    speed_mix: tuple[Fraction, Fraction],
+    weights: tuple[Fraction, ...],
     missing: str,
 ) -> _Prepared:
+    """The cells and the ranking table; *weights* in Criterion order (they
+    mix the training-speed tasks and give the known average)."""
+    share = dict(zip(Criterion, weights, strict=True))
+    speed_mix = (share[Criterion.CNN], share[Criterion.RNN])
     found = candidates(frameworks, era, dict(metrics), as_of, speed_mix)
-    x = {c.framework.key: _ranking_x(c, missing) for c in found}
+    typical = typical_values(found)
+    x = {
+        c.framework.key: _ranking_x(c, missing, weights, typical)
+        for c in found
+    }
     table = {
         key: dict(zip(_CRITERIA_IDS, row, strict=True))
         for key, row in x.items()
@@ -173,7 +276,7 @@ def _start(inputs: Inputs) -> _Run:
         inputs.era,
         inputs.metrics,
         inputs.as_of,
-        (share[Criterion.CNN], share[Criterion.RNN]),
+        tuple(share[c] for c in Criterion),
         inputs.constraints.missing,
     )
     return _Run(
@@ -199,9 +302,10 @@ def _screen_all(
             era=run.inputs.era,
             by_key=run.by_key,
         )
-        kept.extend(warnings)
         if failures:
             failed[candidate.framework.key] = failures
+        else:  # a warning about a framework left out anyway is noise
+            kept.extend(warnings)
     return failed, kept
 
 
@@ -234,21 +338,37 @@ def _ranked(run: _Run, survivors: Sequence[str]) -> tuple[Ranked, ...]:
             )
         )
         previous = total
-    return tuple(ranking)
+    return _open_ranks(ranking)
+
+
+def _open_ranks(ranking: Sequence[Ranked]) -> tuple[Ranked, ...]:
+    """Each entry with ``rank_open`` set: some framework ranked above it
+    could fall below it, or one ranked below could rise above it, if the
+    unknown values were filled in."""
+    lows = [entry.score_min for entry in ranking]
+    highs = [entry.score_max for entry in ranking]
+    return tuple(
+        attrs.evolve(
+            entry,
+            rank_open=any(low < highs[i] for low in lows[:i])
+            or any(high > lows[i] for high in highs[i + 1 :]),
+        )
+        for i, entry in enumerate(ranking)
+    )
 
 
 def _value_warnings(run: _Run, entry: Ranked, community: Cell) -> list[str]:
     """Unknowns counted low, thin evidence and old star counts."""
     warnings: list[str] = []
     if any(run.w.nums[j] for j in run.prepared.unknown[entry.framework]):
-        counted = (
-            "half" if run.inputs.constraints.missing == "neutral" else "0"
-        )
+        counted = _COUNTED[run.inputs.constraints.missing]
         warnings.append(
             f"{entry.name}: unknown"
             f" {', '.join(c.value for c in entry.unknown)} counted as"
-            f" {counted} (score {float(entry.score):.1f}, at most"
-            f" {float(entry.score_max):.1f})"
+            f" {counted} (score {float(entry.score):.1f}, from"
+            f" {float(entry.score_min):.1f} to {float(entry.score_max):.1f}"
+            " if they were worst to best"
+            + ("; its rank could change)" if entry.rank_open else ")")
         )
         if entry.coverage < KNOWN_WEIGHT_FLOOR:
             warnings.append(
@@ -277,22 +397,28 @@ def _why_not(
     if not ranking:
         return ()
     winner = ranking[0].framework
-    best = run.m.rows[winner]
+    cells = {c.framework.key: c.cells for c in run.prepared.candidates}
     return tuple(
         WhyNot(
             framework=entry.framework,
             winner=winner,
             gap=ranking[0].score - entry.score,
-            dominated=all(
-                a >= b
-                for a, b in zip(best, run.m.rows[entry.framework], strict=True)
-            ),
+            dominated=_dominates(cells[winner], cells[entry.framework]),
             weight_to_tie=flips.get(entry.framework),
             matrix=run.m,
             weights=run.w,
         )
         for entry in ranking[1:]
     )
+
+
+def _dominates(
+    winner: Mapping[Criterion, Cell], rival: Mapping[Criterion, Cell]
+) -> bool:
+    """Whether *winner* at its worst (unknown parts 0) is at least *rival*
+    at its best (unknown parts 1) on every criterion: only then can no
+    choice of weights, and no unknown value, rank *rival* above it."""
+    return all(winner[c].x >= rival[c].x_max for c in Criterion)
 
 
 def _robustness(
@@ -302,7 +428,7 @@ def _robustness(
 ) -> Robustness:
     """The smallest flip, stability intervals and decisive unknowns."""
     winner = ranking[0]
-    rivals = [r for r in ranking[1:] if r.score_max > winner.score]
+    rivals = [r for r in ranking[1:] if r.score_max > winner.score_min]
     decisive = tuple(
         f"{r.framework}:{c.value}" for r in rivals for c in r.unknown
     )
@@ -385,7 +511,9 @@ def _classic_note(
     winner = ranking[0]
     name = run.by_key[pick].name
     if pick == winner.framework:
-        return (f"Agrees with the classic advice ({claim}).",)
+        rival = [ranking[1].framework] if len(ranking) > 1 else []
+        figures = _adoption_words(run, [pick, *rival])
+        return (f"Agrees with the classic advice ({claim}).{figures}",)
     out = next((e for e in excluded if e.framework == pick), None)
     if out is not None:
         reasons = "; ".join(f.reason for f in out.failed)
@@ -398,13 +526,63 @@ def _classic_note(
     ahead = gap_split(run.m, run.w, winner.framework, pick)
     items = ", ".join(f"{c} {float(p):+.1f}" for c, p in ahead)
     gap = sum((p for _, p in ahead), Fraction(0))
+    if not gap:  # a tie neither agrees nor disagrees
+        return (
+            (
+                f"{winner.name} ties {name} at {float(winner.score):.1f}"
+                f" (the classic advice: {claim}); only the tie-break"
+                " puts it first."
+            ),
+        )
+    data = (
+        "Today's data"
+        if run.inputs.era is DataEra.CURRENT
+        else "The seed-era data"
+    )
     return (
         (
-            f"Today's data disagrees with the classic advice ({claim}):"
+            f"{data} disagrees with the classic advice ({claim}):"
             f" {winner.name} leads {name} by {float(gap):.1f} points"
-            f" ({items})."
+            f" ({items}).{_adoption_words(run, [winner.framework, pick])}"
         ),
     )
+
+
+#: What each adoption share counts, said next to its figures.
+_ADOPTION_UNITS: Final = {
+    Criterion.ACADEMIC_ADOPTION: "share of conference papers naming PyTorch"
+    " or TensorFlow",
+    Criterion.INDUSTRY_ADOPTION: "share of deep-learning framework downloads"
+    " from PyPI (installs, CI included, not people)",
+}
+
+
+def _share_words(criterion: Criterion, key: str, cell: Cell) -> str:
+    """``65.2% (largest share since 2024-07-01)`` or ``not measured``."""
+    if cell.value is None or cell.as_of is None:
+        return "not measured"
+    since = leading_since(criterion.value, key, cell.as_of)
+    lead = f" (largest share since {since.isoformat()})" if since else ""
+    return f"{cell.value:.1%}{lead}"
+
+
+def _adoption_words(run: _Run, keys: Sequence[str]) -> str:
+    """The weighted adoption figures of *keys*, dated, as a sentence."""
+    cells = {c.framework.key: c.cells for c in run.prepared.candidates}
+    share = dict(run.inputs.weights)
+    sentences = []
+    for criterion, unit in _ADOPTION_UNITS.items():
+        if not share[criterion]:
+            continue
+        found = [cells[key][criterion] for key in keys]
+        figures = ", ".join(
+            f"{run.by_key[key].name} {_share_words(criterion, key, cell)}"
+            for key, cell in zip(keys, found, strict=True)
+        )
+        dates = sorted({c.as_of.isoformat() for c in found if c.as_of})
+        when = f" on {', '.join(dates)}" if dates else ""
+        sentences.append(f" {criterion.value}, {unit}{when}: {figures}.")
+    return "".join(sentences)
 
 
 @functools.lru_cache(maxsize=256)
@@ -414,12 +592,7 @@ def rank_frameworks(inputs: Inputs) -> Recommendation:
     failed, kept = _screen_all(run)
     survivors = [key for key in run.m.rows if key not in failed]
     ranking = _ranked(run, survivors)
-    warnings = [NO_SEED_STARS] if inputs.era is DataEra.SEED_ERA else []
-    warnings += [*inputs.notes, *kept]
-    cells = {c.framework.key: c.cells for c in run.prepared.candidates}
-    for entry in ranking:
-        community = cells[entry.framework][Criterion.COMMUNITY]
-        warnings.extend(_value_warnings(run, entry, community))
+    warnings = _warnings(run, ranking, kept)
     excluded = _excluded(run, failed)
     robust: Robustness | None = None
     flips: Mapping[str, Flip] = {}
@@ -445,6 +618,38 @@ def rank_frameworks(inputs: Inputs) -> Recommendation:
         robustness=robust,
         excluded=excluded,
         relaxations=() if ranking else _relaxations(run, failed),
-        warnings=tuple(dict.fromkeys(warnings)),
+        warnings=warnings,
         notes=_classic_note(run, ranking, excluded),
+        data_dates=_data_dates(run),
+    )
+
+
+def _warnings(
+    run: _Run, ranking: Sequence[Ranked], kept: Sequence[str]
+) -> tuple[str, ...]:
+    """Seed-era scope, gathering notes, kept unknowns and value warnings,
+    each once."""
+    inputs = run.inputs
+    warnings = [NO_SEED_STARS] if inputs.era is DataEra.SEED_ERA else []
+    warnings += [*inputs.notes, *kept]
+    cells = {c.framework.key: c.cells for c in run.prepared.candidates}
+    for entry in ranking:
+        community = cells[entry.framework][Criterion.COMMUNITY]
+        warnings.extend(_value_warnings(run, entry, community))
+    return tuple(dict.fromkeys(warnings))
+
+
+def _data_dates(run: _Run) -> DataDates:
+    """The observation dates of every candidate's figures."""
+    current = run.inputs.era is DataEra.CURRENT
+    return DataDates.of(
+        run.inputs.as_of,
+        (c.cells for c in run.prepared.candidates),
+        (
+            f.latest_release.observed_on
+            for f in run.inputs.frameworks
+            if current
+            and f.latest_release is not None
+            and f.latest_release.origin is not ReleaseOrigin.HAND
+        ),
     )

@@ -121,11 +121,11 @@ def _profile(
     *,
     classic: tuple[str, str] | None = None,
 ) -> Profile:
-    """A version-1 profile; *weights* are listed in :class:`Criterion`
+    """A version-2 profile (v2 added the adoption criteria); *weights* are listed in :class:`Criterion`
     order in the result whatever order they are written in."""
     return Profile(
         purpose=purpose,
-        version=1,
+        version=2,
         summary=summary,
         weights=tuple((c, weights[c].weight) for c in _ORDER),
         rationale=tuple((c, weights[c].why) for c in _ORDER),
@@ -166,10 +166,20 @@ PROFILES: Final[Mapping[Purpose, Profile]] = {
                     3, "Python is the research language; others matter little"
                 ),
                 C.COMMUNITY: Weighted(
-                    15,
-                    "shared code and reference implementations come from the community",
+                    5,
+                    "stars: the wider ecosystem; who publishes with it is measured below",
                 ),
                 C.MAINTENANCE: Weighted(10, "a framework must outlive a PhD"),
+                C.ACADEMIC_ADOPTION: Weighted(
+                    10,
+                    "released code, reviewers and co-authors follow what papers use;"
+                    " paper counts measure researchers directly, so 10 of"
+                    " community's former 15 points move here",
+                ),
+                C.INDUSTRY_ADOPTION: Weighted(
+                    0,
+                    "downloads count CI machines and production installs, not researchers",
+                ),
             },
             classic=("pytorch", "PyTorch is preferred in academia"),
         ),
@@ -204,11 +214,23 @@ PROFILES: Final[Mapping[Purpose, Profile]] = {
                     "services are written in Java, C++, JavaScript and more",
                 ),
                 C.COMMUNITY: Weighted(
-                    10,
-                    "hiring, answers and third-party tools follow the community",
+                    0,
+                    "stars measure attention; the installed base that hiring,"
+                    " answers and third-party tools follow is measured below",
                 ),
                 C.MAINTENANCE: Weighted(
                     10, "production code must keep getting fixes"
+                ),
+                C.ACADEMIC_ADOPTION: Weighted(
+                    0,
+                    "papers say what researchers use, not what runs in production",
+                ),
+                C.INDUSTRY_ADOPTION: Weighted(
+                    10,
+                    "hiring pool, vendor support and maintained third-party"
+                    " packages follow the installed base; downloads are the one"
+                    " dated, continuous public series of it (community's 10"
+                    " points move here)",
                 ),
             },
             classic=("tensorflow", "industry uses TensorFlow more"),
@@ -242,10 +264,18 @@ PROFILES: Final[Mapping[Purpose, Profile]] = {
                 ),
                 C.BINDINGS: Weighted(2, "beginners use Python"),
                 C.COMMUNITY: Weighted(
-                    15, "tutorials, courses and answered questions"
+                    10, "tutorials, courses and answered questions"
                 ),
                 C.MAINTENANCE: Weighted(
                     10, "what you learn should still be current"
+                ),
+                C.ACADEMIC_ADOPTION: Weighted(
+                    0, "beginners start with courses, not papers"
+                ),
+                C.INDUSTRY_ADOPTION: Weighted(
+                    5,
+                    "tutorials and answered questions follow users; 5 of"
+                    " community's former 15 points move here",
                 ),
             },
             classic=("keras", "Keras is easy for beginners"),
@@ -280,6 +310,14 @@ PROFILES: Final[Mapping[Purpose, Profile]] = {
                 C.MAINTENANCE: Weighted(
                     10, "device runtimes must keep up with new hardware"
                 ),
+                C.ACADEMIC_ADOPTION: Weighted(
+                    0,
+                    "adoption is not what this purpose is about; stars cover the community",
+                ),
+                C.INDUSTRY_ADOPTION: Weighted(
+                    0,
+                    "adoption is not what this purpose is about; stars cover the community",
+                ),
             },
         ),
         _profile(
@@ -311,6 +349,14 @@ PROFILES: Final[Mapping[Purpose, Profile]] = {
                 C.MAINTENANCE: Weighted(
                     10, "the prototype must run next year"
                 ),
+                C.ACADEMIC_ADOPTION: Weighted(
+                    0,
+                    "adoption is not what this purpose is about; stars cover the community",
+                ),
+                C.INDUSTRY_ADOPTION: Weighted(
+                    0,
+                    "adoption is not what this purpose is about; stars cover the community",
+                ),
             },
         ),
         _profile(
@@ -337,6 +383,14 @@ PROFILES: Final[Mapping[Purpose, Profile]] = {
                 ),
                 C.MAINTENANCE: Weighted(
                     10, "long jobs need a maintained stack"
+                ),
+                C.ACADEMIC_ADOPTION: Weighted(
+                    0,
+                    "adoption is not what this purpose is about; stars cover the community",
+                ),
+                C.INDUSTRY_ADOPTION: Weighted(
+                    0,
+                    "adoption is not what this purpose is about; stars cover the community",
                 ),
             },
             classic=(

@@ -6,6 +6,7 @@ golden tests).  Text rendering lives in :mod:`._render`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date
 from fractions import Fraction
 from typing import Any, NamedTuple
@@ -15,7 +16,7 @@ import attrs
 from .._sources import Source
 from . import _render
 from ._constraints import Failure
-from ._criteria import Criterion
+from ._criteria import RUBRIC_CRITERIA, Criterion
 from ._maths import (
     HUNDRED,
     Flip,
@@ -31,6 +32,7 @@ from ._values import Cell
 
 __all__ = [
     "Contribution",
+    "DataDates",
     "Excluded",
     "Failure",
     "Flip",
@@ -69,10 +71,9 @@ class Contribution:
     sources: tuple[Source, ...]
     as_of: date | None
     note: str | None = None
-
-    @property
-    def known(self) -> bool:
-        return self.x == self.x_max
+    known: bool = True
+    """Whether the value is fully known (an unknown part counts as the
+    ``missing`` mode says, so ``x`` may then lie inside its range)."""
 
     @property
     def points(self) -> Fraction:
@@ -104,6 +105,10 @@ class Ranked:
     """Points out of 100 (exact); unknowns count as their ranking value."""
     tie_broken_by: str | None = None
     near_tie: bool = False
+    rank_open: bool = False
+    """Whether the unknown values could change this framework's rank: some
+    other ranked framework's score range (unknowns worst to best) crosses
+    its own, so an order of the two is not settled by the data."""
     _parts: tuple[Part, ...] = attrs.field(eq=False, repr=False)
 
     @property
@@ -119,19 +124,24 @@ class Ranked:
                 sources=part.cell.sources,
                 as_of=part.cell.as_of,
                 note=part.cell.note,
+                known=part.cell.known,
             )
             for part in self._parts
         )
 
     @property
+    def score_min(self) -> Fraction:
+        """Points if every unknown value were as bad as possible."""
+        return sum(
+            (HUNDRED * part.weight * part.cell.x for part in self._parts),
+            Fraction(0),
+        )
+
+    @property
     def score_max(self) -> Fraction:
         """Points if every unknown value were as good as possible."""
-        return self.score + sum(
-            (
-                HUNDRED * part.weight * (part.cell.x_max - part.x)
-                for part in self._parts
-                if part.cell.x_max != part.x
-            ),
+        return sum(
+            (HUNDRED * part.weight * part.cell.x_max for part in self._parts),
             Fraction(0),
         )
 
@@ -158,10 +168,12 @@ class Ranked:
             "framework": self.framework,
             "name": self.name,
             "score": pts(self.score),
-            "score_interval": [pts(self.score), pts(self.score_max)],
+            "score_interval": [pts(self.score_min), pts(self.score_max)],
             "coverage": pts(self.coverage),
             "tie_broken_by": self.tie_broken_by,
             "near_tie": self.near_tie,
+            "rank_open": self.rank_open,
+            "unknown": [c.value for c in self.unknown],
             "contributions": [c.to_dict() for c in self.contributions],
         }
 
@@ -280,6 +292,114 @@ class Relaxation:
         }
 
 
+def _span(values: Iterable[date | None]) -> tuple[date, date] | None:
+    found = sorted({d for d in values if d is not None})
+    return (found[0], found[-1]) if found else None
+
+
+def _iso_span(span: tuple[date, date] | None) -> list[str] | None:
+    return None if span is None else [d.isoformat() for d in span]
+
+
+def _words(span: tuple[date, date]) -> str:
+    first, last = span
+    return first.isoformat() if first == last else f"{first} … {last}"
+
+
+@attrs.frozen(kw_only=True)
+class DataDates:
+    """The dates the figures of a recommendation describe, by kind.
+
+    Every figure carries its own observation date; this gathers their
+    ranges, so a reader sees at once how old each kind of data is.
+    """
+
+    as_of: date
+    """The data date the scoring uses (the GitHub snapshot's, or the
+    seed-era date)."""
+    github: tuple[date, date] | None
+    """Oldest and newest star-count observation (``None``: none used)."""
+    releases: tuple[date, date] | None
+    """When the release facts were observed (the package index read)."""
+    maintenance: tuple[date, date] | None
+    """The dates maintenance was scored against."""
+    adoption: tuple[tuple[str, date], ...]
+    """Per adoption criterion, the newest point used."""
+    benchmarks: tuple[date, date] | None = None
+    """The newest benchmark row behind the speed scores, oldest to newest
+    across frameworks."""
+    judged: tuple[date, date] | None
+    """When the rubric judgements used were dated."""
+
+    @classmethod
+    def of(
+        cls,
+        as_of: date,
+        cells: Iterable[Mapping[Criterion, Cell]],
+        releases: Iterable[date | None],
+    ) -> DataDates:
+        """The ranges over every candidate's cells."""
+        rows = tuple(cells)
+
+        def span(criterion: Criterion) -> tuple[date, date] | None:
+            return _span(row[criterion].as_of for row in rows)
+
+        adoption = (Criterion.ACADEMIC_ADOPTION, Criterion.INDUSTRY_ADOPTION)
+        return cls(
+            as_of=as_of,
+            github=span(Criterion.COMMUNITY),
+            releases=_span(releases),
+            maintenance=span(Criterion.MAINTENANCE),
+            adoption=tuple(
+                (c.value, found[1])
+                for c in adoption
+                if (found := span(c)) is not None
+            ),
+            benchmarks=span(Criterion.TRAINING_SPEED),
+            judged=_span(
+                row[c].as_of for row in rows for c in RUBRIC_CRITERIA
+            ),
+        )
+
+    def describe(self) -> str:
+        """One line: each kind of figure and when it was observed."""
+        parts = []
+        if self.github:
+            parts.append(f"GitHub figures observed {_words(self.github)}")
+        if self.releases:
+            parts.append(
+                f"releases as read from the index on {_words(self.releases)}"
+            )
+        if self.maintenance:
+            parts.append(
+                f"maintenance scored as of {_words(self.maintenance)}"
+            )
+        if self.adoption:
+            parts.append(
+                "adoption series up to "
+                + ", ".join(
+                    f"{d.isoformat()} ({c.replace('_adoption', '')})"
+                    for c, d in self.adoption
+                )
+            )
+        if self.benchmarks:
+            parts.append(f"speed benchmarks up to {self.benchmarks[1]}")
+        if self.judged:
+            parts.append(f"judgements dated {_words(self.judged)}")
+        return "; ".join(parts) or f"data as of {self.as_of.isoformat()}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "as_of": self.as_of.isoformat(),
+            "github": _iso_span(self.github),
+            "releases": _iso_span(self.releases),
+            "maintenance": _iso_span(self.maintenance),
+            "adoption": {c: d.isoformat() for c, d in self.adoption},
+            "benchmarks": _iso_span(self.benchmarks),
+            "judged": _iso_span(self.judged),
+        }
+
+
 @attrs.frozen(kw_only=True)
 class Recommendation:
     """The ranked answer with every step that led to it.
@@ -304,6 +424,9 @@ class Recommendation:
     relaxations: tuple[Relaxation, ...]
     warnings: tuple[str, ...]
     notes: tuple[str, ...]
+    data_dates: DataDates | None = None
+    """When each kind of figure was observed (``None`` only for results
+    built by hand)."""
 
     @property
     def winner(self) -> str | None:
@@ -348,6 +471,9 @@ class Recommendation:
             "relaxations": [r.to_dict() for r in self.relaxations],
             "warnings": list(self.warnings),
             "notes": list(self.notes),
+            "data_dates": (
+                None if self.data_dates is None else self.data_dates.to_dict()
+            ),
         }
 
     def __str__(self) -> str:

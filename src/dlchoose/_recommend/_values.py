@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 from .. import _sources as src
 from .._registry._model import Framework, Status
 from .._sources import Source
+from ._adoption import Measured, measure
 from ._criteria import (
     CRITERIA,
     CURRENT_RATINGS,
@@ -209,10 +210,36 @@ def speed_cell(era: DataEra, key: str, cnn: Fraction, rnn: Fraction) -> Cell:
         value=round(float(x), 3),
         x=x,
         x_max=x + missing,
-        sources=(src.SPEED_FIT,),
+        sources=src.benchmark_sources(
+            n for row in tasks.values() for n in row.sources
+        ),
         as_of=date.fromisoformat((last + "-01")[:10]),
         note="; ".join(parts) + f"; {era_text}",
         known=missing == 0,
+    )
+
+
+ADOPTION_CRITERIA: Final = (
+    Criterion.ACADEMIC_ADOPTION,
+    Criterion.INDUSTRY_ADOPTION,
+)
+
+
+def adoption_cell(criterion: Criterion, key: str, as_of: date) -> Cell:
+    """The framework's share in the adoption series' newest point observed
+    by *as_of* (the seed era sees only mid-2018 points)."""
+    found = measure(criterion.value, key, as_of)
+    if not isinstance(found, Measured):
+        return UNKNOWN_CELL._replace(
+            sources=found.sources, as_of=found.observed, note=found.note
+        )
+    return Cell(
+        value=round(float(found.share), 3),
+        x=found.x,
+        x_max=found.x,
+        sources=found.sources,
+        as_of=found.observed,
+        note=found.note,
     )
 
 
@@ -350,6 +377,28 @@ class _Upkeep(NamedTuple):
     released: date | None
     release_sources: tuple[Source, ...]
     in_era: bool
+    release_seen: date | None = None
+    """When the latest release fact was observed (the package index read,
+    or the fetched figures); maintenance is scored as of that day when it
+    is later than the data date."""
+
+
+def release_observed(
+    framework: Framework, found: RepoMetrics | None, released: date | None
+) -> date | None:
+    """The day the release fact in use was observed: the fetched figures'
+    day when their release is the one used, else the catalog release's
+    ``observed_on`` (``None`` when not recorded)."""
+    release = found.latest_release if found else None
+    if (
+        found is not None
+        and release is not None
+        and release.published_at is not None
+        and release.published_at.date() == released
+    ):
+        return found.observed_at.date()
+    catalog = framework.latest_release
+    return catalog.observed_on if catalog is not None else None
 
 
 def _seed_era_upkeep(framework: Framework) -> _Upkeep:
@@ -390,6 +439,7 @@ def _current_upkeep(
         released=released,
         release_sources=release_sources,
         in_era=True,
+        release_seen=release_observed(framework, found, released),
     )
 
 
@@ -407,6 +457,8 @@ def candidate(
         c: rubric_cell(era, key, c) for c in RUBRIC_CRITERIA
     }
     cells[Criterion.TRAINING_SPEED] = speed_cell(era, key, *weights)
+    for criterion in ADOPTION_CRITERIA:
+        cells[criterion] = adoption_cell(criterion, key, as_of)
     upkeep = (
         _seed_era_upkeep(framework)
         if era is DataEra.SEED_ERA
@@ -416,7 +468,7 @@ def candidate(
     cells[Criterion.MAINTENANCE] = maintenance_cell(
         upkeep.status,
         upkeep.released,
-        as_of,
+        max(as_of, upkeep.release_seen or as_of),
         archived=upkeep.archived,
         sources=(*upkeep.status_sources, *upkeep.release_sources)
         or framework.sources_for("latest_release"),

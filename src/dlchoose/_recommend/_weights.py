@@ -7,10 +7,12 @@ replaces them all with rank-order centroid weights.
 
 from __future__ import annotations
 
+import decimal
 import math
 
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
+from typing import Final
 
 from ..exceptions import (
     InvalidChoiceError,
@@ -37,6 +39,24 @@ def parse_criterion(
     if criterion is None or criterion not in allowed:
         raise UnknownCriterionError(str(name), [c.value for c in allowed])
     return criterion
+
+
+#: Whole weights up to this are recorded digit for digit.
+_WHOLE_LIMIT: Final = 10**6
+#: Significant digits of any other recorded weight.
+_DIGITS: Final = 6
+
+
+def _given(value: Fraction) -> str:
+    """*value* as the record of an override: whole numbers below a
+    million exactly, anything else to 6 significant digits (``1e308``
+    would otherwise be 309 digits, ``0.1`` a 17-digit fraction)."""
+    if value.denominator == 1 and value.numerator < _WHOLE_LIMIT:
+        return str(value.numerator)
+    with decimal.localcontext() as context:  # floats overflow past 1e308
+        context.prec = _DIGITS
+        rounded = decimal.Decimal(value.numerator) / value.denominator
+    return f"{rounded.normalize():g}"
 
 
 def _exact(value: object, criterion: str) -> Fraction:
@@ -129,7 +149,7 @@ def resolve_weights(
     for name, value in (weights or {}).items():
         criterion = parse_criterion(name)
         raw[criterion] = _exact(value, criterion.value)
-        overrides.append((criterion.value, str(raw[criterion])))
+        overrides.append((criterion.value, _given(raw[criterion])))
     total = sum(raw.values(), Fraction(0))
     if total == 0:
         raise InvalidWeightsError("weights must not all be zero")

@@ -1,1 +1,1 @@
-"""The framework registry: the model, the catalog data, lookup and user files."""
+"""The framework registry: the model, the catalog data, the release facts merged from the package index, lookup and user files."""

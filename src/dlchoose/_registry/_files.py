@@ -188,7 +188,13 @@ def _strings(value: Any) -> tuple[str, ...]:
 def _release(value: Any) -> Release:
     if not isinstance(value, Mapping):
         raise TypeError("expected an object with 'version' and 'date'")
-    return Release(version=value["version"], date=as_date(value.get("date")))
+    per_python = value.get("per_python", [])
+    if not isinstance(per_python, list) or not all(
+        isinstance(entry, Mapping) for entry in per_python
+    ):
+        raise TypeError("expected 'per_python' to be a list of objects")
+    _strings(value.get("yanked", []))
+    return Release.from_dict(value)
 
 
 def _source_lists(value: Any) -> dict[str, tuple[Source, ...]]:

@@ -10,7 +10,7 @@ cheap.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import attrs
@@ -20,11 +20,19 @@ from ..exceptions import (
     UnknownFrameworkError,
     closest,
 )
-from ._model import _GITHUB_URL_RE, Framework, Status, _ordered
+from ._model import (
+    _GITHUB_URL_RE,
+    Framework,
+    Release,
+    ReleaseOrigin,
+    Status,
+    _ordered,
+)
 
 
 __all__ = [
     "Registry",
+    "apply_releases",
     "default_registry",
     "frameworks",
     "get_framework",
@@ -146,9 +154,36 @@ def default_registry() -> Registry:
     global _registry  # noqa: PLW0603 - one lazily built registry per process
     if _registry is None:
         from ._catalog import CATALOG
+        from ._releases import with_releases
 
-        _registry = Registry.of(CATALOG)
+        _registry = Registry.of(with_releases(CATALOG))
     return _registry
+
+
+def apply_releases(releases: Mapping[str, Release | None]) -> tuple[str, ...]:
+    """Give registered frameworks newer release facts (a refresh).
+
+    *releases* maps distribution names to releases (as
+    ``releases.json`` does); a framework takes the one of its main
+    distribution unless its release is hand-written.  Returns the keys of
+    the frameworks that changed.
+    """
+    from ._releases import merge_release
+
+    registry = default_registry()
+    changed = []
+    for framework in tuple(registry):
+        current = framework.latest_release
+        if current is not None and current.origin in (
+            None,
+            ReleaseOrigin.HAND,
+        ):
+            continue
+        merged = merge_release(framework, releases)
+        if merged != framework:
+            registry.add(merged, replace=True)
+            changed.append(framework.key)
+    return tuple(changed)
 
 
 def reset_registry() -> None:

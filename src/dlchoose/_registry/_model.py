@@ -8,6 +8,7 @@ stores (and that users type).  Lookup lives in :mod:`._lookup`.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from collections.abc import Iterable, Mapping
@@ -19,7 +20,7 @@ import attrs
 from attrs import validators as v
 
 from .._choice import Choice
-from .._sources import Source
+from .._sources import Source, as_date
 
 
 __all__ = [
@@ -27,12 +28,22 @@ __all__ = [
     "Framework",
     "GpuBackend",
     "GraphStyle",
+    "PythonRelease",
     "Release",
+    "ReleaseOrigin",
     "Source",
     "Status",
     "Support",
     "normalize_repository",
 ]
+
+
+def _optional(validator: Any) -> Any:
+    return v.optional(validator)
+
+
+def _optional_text() -> Any:
+    return v.optional(v.min_len(1))
 
 
 class Status(Choice):
@@ -107,18 +118,149 @@ class Deployment(Choice):
     """Export to ONNX, which other runtimes load."""
 
 
+class ReleaseOrigin(Choice):
+    """Where a release fact was observed."""
+
+    INDEX = "index"
+    """The package-index data bundled with dlchoose (read by
+    ``scripts/build_index_snapshot.py`` on ``observed_on``)."""
+    LIVE = "live"
+    """The package index, asked during this run."""
+    CACHE = "cache"
+    """An earlier answer of the package index kept on disk."""
+    HAND = "hand"
+    """Written by hand from a public source (the release is not on the
+    Python package index, or the index's is not the project's)."""
+
+
+_PYTHON_RE: Final = r"3\.\d{1,2}\Z"
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+@attrs.frozen(kw_only=True)
+class PythonRelease:
+    """The newest stable release one Python version can install.
+
+    ``version`` is ``None`` when no stable release serves that Python.
+    """
+
+    python: str = attrs.field(validator=v.matches_re(_PYTHON_RE))
+    """``"3.10"``: a CPython minor version."""
+    version: str | None = attrs.field(default=None, validator=_optional_text())
+    date: date | None = None
+    requires_python: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "python": self.python,
+            "version": self.version,
+            "date": _day(self.date),
+            "requires_python": self.requires_python,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> PythonRelease:
+        """The value :meth:`to_dict` wrote."""
+        return cls(
+            python=data["python"],
+            version=data.get("version"),
+            date=as_date(data.get("date")),
+            requires_python=data.get("requires_python"),
+        )
+
+
+def _python_releases(
+    values: Iterable[PythonRelease],
+) -> tuple[PythonRelease, ...]:
+    return tuple(
+        sorted(values, key=lambda r: tuple(map(int, r.python.split("."))))
+    )
+
+
+def _versions(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
 @attrs.frozen(kw_only=True)
 class Release:
-    """A release: its version as published and, if known, its date."""
+    """A release: its version as published, its date, and where and when
+    that was observed.
+
+    Releases read from the package index are the newest stable one
+    (neither a pre-release nor yanked) of ``distribution``, with its
+    ``requires_python``; ``per_python`` lists, for each supported Python
+    whose newest installable release differs, that release (jax 0.12 needs
+    Python 3.12, so 3.11 gets 0.10.2); ``yanked`` names newer versions
+    that were yanked.  ``observed_on`` is the day the index was read, or
+    the date of the hand source; ``observed_in`` the index or the source.
+    """
 
     version: str = attrs.field(validator=v.min_len(1))
     date: date | None = None
+    """The upload (or publication) date."""
+    requires_python: str | None = None
+    distribution: str | None = None
+    """The distribution on the package index the release belongs to."""
+    origin: ReleaseOrigin | None = attrs.field(
+        default=None, converter=attrs.converters.optional(ReleaseOrigin)
+    )
+    observed_on: dt.date | None = None
+    observed_in: str | None = None
+    """The index URL, or the hand source's address (else its title)."""
+    per_python: tuple[PythonRelease, ...] = attrs.field(
+        converter=_python_releases,
+        default=(),
+        validator=v.deep_iterable(v.instance_of(PythonRelease)),
+    )
+    yanked: tuple[str, ...] = attrs.field(converter=_versions, default=())
+    """Versions newer than this one that were yanked."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "version": self.version,
-            "date": self.date.isoformat() if self.date else None,
+            "date": _day(self.date),
+            "requires_python": self.requires_python,
+            "distribution": self.distribution,
+            "origin": self.origin.value if self.origin else None,
+            "observed_on": _day(self.observed_on),
+            "observed_in": self.observed_in,
+            "per_python": [r.to_dict() for r in self.per_python],
+            "yanked": list(self.yanked),
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Release:
+        """The value :meth:`to_dict` wrote; only ``version`` is required."""
+        origin = data.get("origin")
+        return cls(
+            version=data["version"],
+            date=as_date(data.get("date")),
+            requires_python=data.get("requires_python"),
+            distribution=data.get("distribution"),
+            origin=None if origin is None else ReleaseOrigin.parse(origin),
+            observed_on=as_date(data.get("observed_on")),
+            observed_in=data.get("observed_in"),
+            per_python=tuple(
+                PythonRelease.from_dict(r) for r in data.get("per_python", ())
+            ),
+            yanked=tuple(data.get("yanked", ())),
+        )
+
+    def for_python(self, python: str) -> PythonRelease:
+        """The newest release *python* (``"3.10"``) can install, as far as
+        recorded: its own entry, else this release."""
+        for entry in self.per_python:
+            if entry.python == python:
+                return entry
+        return PythonRelease(
+            python=python,
+            version=self.version,
+            date=self.date,
+            requires_python=self.requires_python,
+        )
 
 
 # -- converters: collections become sorted-or-ordered tuples ---------------
@@ -165,10 +307,6 @@ _NON_BLANK_RE: Final = r"\S"
 _KEY_RE: Final = r"[a-z0-9][a-z0-9-]*\Z"
 _REPO_RE: Final = r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+\Z"
 _SPDX_RE: Final = r"[A-Za-z0-9.+-]+( (AND|OR|WITH) [A-Za-z0-9.+-]+)*\Z"
-
-
-def _optional(validator: Any) -> Any:
-    return v.optional(validator)
 
 
 #: Facts that must carry at least one source when their value is known.
