@@ -98,7 +98,7 @@ class TestGolden:
             "Today's data disagrees with the classic advice"
             " (industry uses TensorFlow more)"
         )
-        assert "industry_adoption +7.0" in note
+        assert "use in industry +7.0" in note
 
     def test_seed_era_academic_adoption_against_pytorch(self):
         """G1 seed era: mid-2018 papers favour TensorFlow (68 %), which

@@ -246,7 +246,7 @@ class TestClassicAdvice:
         (note,) = rec.notes
         if rec.winner == "pytorch":
             assert note.startswith("Today's data disagrees")
-            assert "industry_adoption +" in note
+            assert "use in industry +" in note
         else:
             assert note.startswith("Agrees")
 

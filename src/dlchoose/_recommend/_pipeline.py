@@ -35,6 +35,7 @@ from ._maths import (
 )
 from ._options import DataEra
 from ._profiles import PROFILES, Profile, Purpose
+from ._render import criterion_name
 from ._results import (
     DataDates,
     Excluded,
@@ -524,7 +525,7 @@ def _classic_note(
             ),
         )
     ahead = gap_split(run.m, run.w, winner.framework, pick)
-    items = ", ".join(f"{c} {float(p):+.1f}" for c, p in ahead)
+    items = ", ".join(f"{criterion_name(c)} {float(p):+.1f}" for c, p in ahead)
     gap = sum((p for _, p in ahead), Fraction(0))
     if not gap:  # a tie neither agrees nor disagrees
         return (
@@ -581,7 +582,9 @@ def _adoption_words(run: _Run, keys: Sequence[str]) -> str:
         )
         dates = sorted({c.as_of.isoformat() for c in found if c.as_of})
         when = f" on {', '.join(dates)}" if dates else ""
-        sentences.append(f" {criterion.value}, {unit}{when}: {figures}.")
+        sentences.append(
+            f" {criterion_name(criterion).capitalize()}, {unit}{when}: {figures}."
+        )
     return "".join(sentences)
 
 
