@@ -410,3 +410,23 @@ class TestLookup:
     def test_former_repository_urls(self, url, key):
         """GitHub URLs of renamed repositories still find their entry."""
         assert key == get_framework(url).key
+
+
+def test_getting_started_pages_are_https_pages_of_the_project():
+    """A getting-started page is an https page on the homepage's site (or
+    its documentation), never the homepage itself."""
+    from urllib.parse import urlsplit
+
+    guided = [f for f in dlchoose.frameworks() if f.getting_started]
+    assert {"pytorch", "tensorflow", "keras", "jax"} <= {f.key for f in guided}
+    for framework in guided:
+        assert framework.getting_started is not None
+        assert framework.homepage is not None
+        page = urlsplit(framework.getting_started)
+        assert page.scheme == "https", framework.key
+        assert framework.getting_started.rstrip(
+            "/"
+        ) != framework.homepage.rstrip("/")
+        assert page.hostname == urlsplit(framework.homepage).hostname, (
+            framework.key
+        )

@@ -208,6 +208,7 @@ class TestSchema:
             "repository",
             "former_repositories",
             "homepage",
+            "getting_started",
             "first_release",
             "latest_release",
             "status",

@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import re
 
-from types import SimpleNamespace
-
 import attrs
 import pytest
 
@@ -455,15 +453,18 @@ class TestNextSteps:
 
     def test_links(self):
         """Homepage and getting-started page when the registry has them."""
-        bare = attrs.evolve(dlchoose.get_framework("pytorch"), homepage=None)
+        pytorch = dlchoose.get_framework("pytorch")
+        bare = attrs.evolve(pytorch, homepage=None, getting_started=None)
         assert [] == _link_lines(bare)
-        guided = SimpleNamespace(
-            homepage="https://h.example", getting_started="https://g.example"
+        guided = attrs.evolve(
+            pytorch,
+            homepage="https://h.example",
+            getting_started="https://g.example",
         )
         assert [
             "  Homepage: https://h.example",
             "  Get started: https://g.example",
-        ] == _link_lines(guided)  # type: ignore[arg-type]
+        ] == _link_lines(guided)
 
     def test_single_framework(self):
         """With one framework ranked, there is no runner-up to ask about."""

@@ -9,7 +9,7 @@ has a GPU, and nothing imports a framework.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 from .. import get_framework
 from ..exceptions import DlchooseError
@@ -100,9 +100,6 @@ def _link_lines(framework: Framework) -> list[str]:
     lines = []
     if framework.homepage:
         lines.append(f"  Homepage: {framework.homepage}")
-    # The registry has no getting-started page yet (requested); shown as
-    # soon as ``Framework.getting_started`` exists.
-    start: Any = getattr(framework, "getting_started", None)
-    if start:
-        lines.append(f"  Get started: {start}")
+    if framework.getting_started:
+        lines.append(f"  Get started: {framework.getting_started}")
     return lines

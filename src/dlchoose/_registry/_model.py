@@ -367,6 +367,8 @@ class Framework:
     )
     """Older ``owner/name`` spellings that GitHub redirects to ``repository``."""
     homepage: str | None = None
+    getting_started: str | None = None
+    """The project's own page for installing it and a first model."""
     first_release: int | None = attrs.field(
         default=None, validator=_optional(v.and_(v.ge(1990), v.le(2100)))
     )
@@ -473,6 +475,7 @@ class Framework:
             "repository": self.repository,
             "former_repositories": list(self.former_repositories),
             "homepage": self.homepage,
+            "getting_started": self.getting_started,
             "first_release": self.first_release,
             "latest_release": (
                 self.latest_release.to_dict() if self.latest_release else None
