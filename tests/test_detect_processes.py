@@ -159,7 +159,30 @@ class TestEscapedDescendants:
         assert _wait_gone(_wait_file(pid_file))
 
 
+@pytest.fixture(name="default_signals")
+def _default_signals():
+    """SIGTERM and SIGHUP at their defaults for the test, whatever the
+    runner inherited (``nohup`` ignores SIGHUP), and restored after."""
+    saved = {
+        signum: signal.signal(signum, signal.SIG_DFL)
+        for signum in (signal.SIGTERM, signal.SIGHUP)
+    }
+    yield
+    for signum, handler in saved.items():
+        signal.signal(signum, handler)
+
+
+@pytest.mark.usefixtures("default_signals")
 class TestSignals:
+    def test_inherited_ignore_is_kept(self):
+        """A signal the process was started ignoring (``nohup``) stays
+        ignored while children run."""
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+        with signals_exit():
+            assert signal.SIG_IGN == signal.getsignal(signal.SIGHUP)
+            signal.raise_signal(signal.SIGHUP)  # ignored: no SystemExit
+        assert signal.SIG_IGN == signal.getsignal(signal.SIGHUP)
+
     def test_signals_raise_system_exit(self):
         """Inside, SIGTERM and SIGHUP raise SystemExit(128 + n); the
         handlers come back after."""
@@ -207,7 +230,10 @@ class TestSignals:
         pid_file = escaping("fk_signal", "time.sleep(120)")
         script = textwrap.dedent(
             f"""
-            import sys
+            import signal, sys
+            # Default dispositions, whatever the runner inherited (nohup).
+            signal.signal(signal.SIGHUP, signal.SIG_DFL)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
             sys.path.insert(0, {str(tmp_path)!r})
             from dlchoose import Framework, register_framework
             from dlchoose._cli import main
