@@ -188,17 +188,16 @@ def recommend(  # noqa: PLR0913 - keyword-only options
     a warning); *installable* (a release installs on CPython *python* on
     *platform*, by default this interpreter, by the package index's
     data).  *unknown*: an unverifiable constraint the caller set excludes
-    (default) or keeps; *missing* values
-    count at the framework's own average of its known values, at most
-    half their scale (``known_average``, the default), or 0
+    (default) or keeps; *missing* values count at the lower of the
+    framework's average of its known values and the criterion's typical
+    value, at most half the scale (``known_average``, the default), or 0
     (``pessimistic``) or half (``neutral``).
 
-    *data* is ``"current"`` or ``"seed_era"`` (mid-2018).  Community and
-    maintenance come from the bundled snapshot unless *metrics* are given
-    or *refresh* fetches them (with *token*, used for that request only);
-    a failed refresh falls back to the snapshot and says so in the
-    warnings.  *gather* replaces where the snapshot, fresh figures and the
-    installed set come from (tests pass their own :class:`Gatherer`).
+    *data* is ``"current"`` or ``"seed_era"`` (mid-2018).  Figures and
+    releases are the bundled ones unless *metrics* are given or *refresh*
+    reads GitHub (with *token*, for that request only) and the package
+    index, for this call; what fails falls back, with a warning.  *gather*
+    replaces where these inputs come from (tests pass a :class:`Gatherer`).
 
     Raises:
         UnknownPurposeError, UnknownCriterionError, UnknownFrameworkError,
@@ -229,14 +228,7 @@ def recommend(  # noqa: PLR0913 - keyword-only options
     )
     weighting = resolve_weights(PROFILES[chosen], weights, priorities)
     return rank_frameworks(
-        _inputs(
-            chosen,
-            weighting,
-            found.pool(_pool(frameworks)),
-            era,
-            found,
-            constraints,
-        )
+        _inputs(chosen, weighting, frameworks, era, found, constraints)
     )
 
 
@@ -245,17 +237,19 @@ def _inputs(
     weighting: tuple[
         tuple[tuple[Criterion, Fraction], ...], tuple[tuple[str, str], ...]
     ],
-    pool: tuple[Framework, ...],
+    frameworks: Iterable[Framework] | None,
     era: DataEra,
     found: Gathered,
     constraints: Constraints,
 ) -> Inputs:
+    """The scoring core's inputs; the pool carries the releases a refresh
+    read (for this call only)."""
     exact, overrides = weighting
     return Inputs(
         purpose=purpose,
         weights=exact,
         overrides=overrides,
-        frameworks=pool,
+        frameworks=found.pool(_pool(frameworks)),
         era=era,
         metrics=found.metrics,
         as_of=found.as_of,
