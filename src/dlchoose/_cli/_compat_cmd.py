@@ -7,6 +7,7 @@ import sys
 
 from typing import TYPE_CHECKING, Any, Final
 
+from ._args import index_url
 from ._bars import colour_wanted, terminal_width
 from ._columns import Column, fit_table
 from ._output import note, print_json
@@ -58,7 +59,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--index-url",
         metavar="URL",
-        type=_index_url_argument,
+        type=index_url,
         help="the index to ask with --refresh (default: the one pip uses)",
     )
     parser.add_argument(
@@ -70,28 +71,6 @@ def register(subparsers: Any) -> None:
         "--json", action="store_true", help="print one JSON object"
     )
     parser.set_defaults(handler=run_compat, compat_parser=parser)
-
-
-def _index_url_argument(text: str) -> str:
-    """``--index-url``: a non-empty URL whose host and port parse (the
-    message never repeats it: it may carry a password)."""
-    from urllib.parse import urlsplit
-
-    cleaned = text.strip()
-    try:
-        parts = urlsplit(cleaned)
-        parts.port  # noqa: B018 - raises ValueError for a bad port
-    except ValueError:
-        parts = None
-    if (
-        not cleaned
-        or parts is None
-        or (parts.scheme and not parts.netloc and parts.scheme != "file")
-    ):
-        raise argparse.ArgumentTypeError(
-            "must be an index URL such as https://pypi.org/simple/"
-        )
-    return cleaned
 
 
 def run_compat(args: argparse.Namespace) -> int:
