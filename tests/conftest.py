@@ -6,13 +6,22 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import sys
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import dlchoose._registry._lookup
+
+from tests.hermetic import (
+    FrameworkFreePath,
+    gpu_free_host,
+    hidden_names,
+    modules_using_host,
+)
 
 
 _LOCAL_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
@@ -106,3 +115,32 @@ def _isolated_user_state(
     dlchoose._registry._lookup.reset_registry()
     yield
     dlchoose._registry._lookup.reset_registry()
+
+
+@pytest.fixture(scope="session")
+def _framework_free(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> FrameworkFreePath:
+    return FrameworkFreePath(
+        hidden_names(), tmp_path_factory.mktemp("site-mirrors")
+    )
+
+
+@pytest.fixture(scope="session")
+def _no_gpu_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty folder standing for ``/``: no /proc, /sys or /dev."""
+    return tmp_path_factory.mktemp("no-gpu-root")
+
+
+@pytest.fixture(autouse=True)
+def _machine_hidden(
+    _framework_free: FrameworkFreePath,
+    _no_gpu_root: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No test sees the frameworks installed beside it or this machine's
+    GPU (tests/hermetic.py): each builds what it checks."""
+    monkeypatch.setattr(sys, "path", _framework_free.of(sys.path))
+    host = gpu_free_host(_no_gpu_root)
+    for module in modules_using_host():
+        monkeypatch.setattr(module, "Host", host)

@@ -14,6 +14,7 @@ from datetime import date
 import pytest
 
 from packaging.utils import canonicalize_name
+from packaging.version import Version
 
 import dlchoose
 
@@ -65,7 +66,6 @@ EXPECTED_KEYS = (
 )
 #: Entries installed through a registry the model has no field for yet
 #: (Julia's General registry, NuGet), so no trace can name them.
-UNDETECTABLE = frozenset({"flux", "torchsharp", "mlnet"})
 ENDED = frozenset({Status.RETIRED, Status.ARCHIVED, Status.DISCONTINUED})
 RESEARCH_END = date(2026, 11, 30)
 """No source can be newer than the research behind the catalog."""
@@ -85,6 +85,23 @@ def fixture_keys(catalog: tuple[Framework, ...]) -> frozenset[str]:
 
 def _all_sources(framework: Framework) -> list[Source]:
     return [src for _, srcs in framework.sources for src in srcs]
+
+
+# A version standing as a word: not part of a tag or package name
+# ("tfjs-v4.22.0", "cuda-12.8"), and not followed by a pre-release tail.
+NAMED_VERSION_RE = re.compile(r"(?<![\w.-])v?(\d+(?:\.\d+)+)(?![\w.-])")
+RELEASE_NUMBER_RE = re.compile(r"\d+(?:\.\d+)*")
+
+
+def _stable_versions(title: str) -> list[Version]:
+    return [Version(m) for m in NAMED_VERSION_RE.findall(title)]
+
+
+def _release_number(version: str) -> Version:
+    """The release segment of *version* ("1.0.0-M2.1" gives 1.0.0)."""
+    found = RELEASE_NUMBER_RE.match(version)
+    assert found, version
+    return Version(found.group())
 
 
 class TestShape:
@@ -233,8 +250,9 @@ class TestDetectionFields:
         assert [] == missing
 
     def test_every_entry_detectable(self, catalog):
-        """Every entry leaves a trace the detector can look for, except the
-        ones whose registry (Julia, NuGet) the model cannot name yet."""
+        """Every entry leaves a trace the detector can look for: a Python
+        distribution or module, a program, or a Maven, Cargo, npm, NuGet or
+        Julia package."""
         invisible = [
             f.key
             for f in catalog
@@ -244,19 +262,12 @@ class TestDetectionFields:
                 or f.programs
                 or f.maven_groups
                 or f.cargo_crates
+                or f.npm_packages
+                or f.nuget_packages
+                or f.julia_packages
             )
         ]
-        assert sorted(UNDETECTABLE) == sorted(invisible)
-
-    def test_undetectable_entries_say_so(self, catalog):
-        """An entry no trace finds uses only Julia or .NET languages."""
-        languages = {
-            lang
-            for f in catalog
-            if f.key in UNDETECTABLE
-            for lang in f.languages
-        }
-        assert {"Julia", "C#", "F#"} >= languages
+        assert [] == invisible
 
     def test_distributions_not_shared(self, catalog):
         """No Python distribution is claimed by two entries."""
@@ -311,8 +322,42 @@ class TestStatus:
             for f in dlchoose.frameworks()
             if f.maintained
             and (f.latest_release is None or f.latest_release.date is None)
+            # Undated only where the source read says it gives no date.
+            and not any(
+                "no release date stated" in source.title
+                for source in f.sources_for("latest_release")
+            )
         ]
         assert [] == missing
+
+    def test_hand_written_release_is_not_older_than_its_sources(self):
+        """No stable version a hand-written release's sources name is newer
+        than the release itself (a source naming a newer one means the fact
+        is stale)."""
+        stale = [
+            (f.key, f.latest_release.version, named)
+            for f in CATALOG
+            if f.latest_release is not None
+            for src in f.sources_for("latest_release")
+            for named in _stable_versions(src.title)
+            if named > _release_number(f.latest_release.version)
+        ]
+        assert [] == stale
+
+    @pytest.mark.parametrize(
+        ("title", "expected"),
+        [
+            ("tag v0.21.0, 7 May 2026", ["0.21.0"]),
+            ("latest 4.22.0; since then only 4.23.0-rc.0", ["4.22.0"]),
+            ("tag tfjs-v4.22.0 and libtorch-cuda-12.8 packages", []),
+            ("0.7.0 (2016) to 1.0.0-M2.1 (12 Aug 2022)", ["0.7.0"]),
+            ("'we're at 7.0 ish now'", ["7.0"]),
+            ("CUDA 12, 11 Nov 2026", []),
+        ],
+    )
+    def test_stable_versions_named_in_a_title(self, title, expected):
+        """Only stable versions standing as words are read from a title."""
+        assert [Version(v) for v in expected] == _stable_versions(title)
 
     def test_first_release_not_after_latest(self):
         """The first public release year is not after the latest release."""

@@ -228,5 +228,8 @@ class TestSchema:
             "programs",
             "maven_groups",
             "cargo_crates",
+            "npm_packages",
+            "nuget_packages",
+            "julia_packages",
             "sources",
         ] == list(json.loads(out))

@@ -179,6 +179,44 @@ class TestAnswers:
         assert "merged into" in answers["caffe2"]
         assert "not on the Python package index" in answers["torch7"]
 
+    def test_package_manager_commands(self):
+        """npm, NuGet and Julia packages get their package manager's
+        command for the first package the registry names."""
+        registered = [
+            Framework(
+                key="jsdemo",
+                name="jsdemo",
+                status="active",
+                npm_packages=("@demo/core",),
+            ),
+            Framework(
+                key="netdemo",
+                name="netdemo",
+                status="active",
+                nuget_packages=("Demo.Core",),
+            ),
+            Framework(
+                key="jldemo",
+                name="jldemo",
+                status="active",
+                julia_packages=("Demo",),
+            ),
+        ]
+        for framework in registered:
+            dlchoose.register_framework(framework)
+
+        answers = {
+            a.framework: a.detail
+            for a in dlchoose.compatibility(
+                ["jsdemo", "netdemo", "jldemo", "flux"]
+            )
+        }
+
+        assert "npm install @demo/core" in answers["jsdemo"]
+        assert "dotnet add package Demo.Core" in answers["netdemo"]
+        assert """Pkg.add("Demo")""" in answers["jldemo"]
+        assert """Pkg.add("Flux")""" in answers["flux"]
+
     def test_registered_framework_without_hints(self):
         """A user framework with no distribution or hints still gets words."""
         dlchoose.register_framework(

@@ -62,7 +62,8 @@ def _untouched(monkeypatch):
 
 def _populate(site, tmp_path, monkeypatch):
     """Installs of many catalog frameworks, in every state detection
-    tells apart, plus a program on PATH and a Maven artefact."""
+    tells apart, plus a program on PATH, a Maven artefact and npm, NuGet
+    and Julia packages."""
     shadow, main = site("shadow"), site("main")
     for name, version, module, extra in (
         ("torch", "2.13.0+cpu", "torch", {}),
@@ -96,6 +97,20 @@ def _populate(site, tmp_path, monkeypatch):
     monkeypatch.delenv("KERAS_BACKEND", raising=False)
     core = tmp_path / ".m2" / "repository" / "org" / "deeplearning4j"
     (core / "deeplearning4j-core" / "1.0.0-M2.1").mkdir(parents=True)
+    for name in ("npm_config_prefix", "NPM_CONFIG_PREFIX", "NUGET_PACKAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("JULIA_DEPOT_PATH", raising=False)
+    project = tmp_path / "project"
+    tfjs = project / "node_modules" / "@tensorflow" / "tfjs"
+    tfjs.mkdir(parents=True)
+    (tfjs / "package.json").write_text('{"version": "4.22.0"}')
+    monkeypatch.chdir(project)
+    (tmp_path / ".nuget" / "packages" / "torchsharp" / "0.107.0").mkdir(
+        parents=True
+    )
+    flux = tmp_path / ".julia" / "packages" / "Flux" / "AbCdE"
+    flux.mkdir(parents=True)
+    (flux / "Project.toml").write_text('name = "Flux"\nversion = "0.16.11"\n')
 
 
 def _answers(names=None):
@@ -123,6 +138,9 @@ class TestSameAnswers:
             "shadowed",
         } <= set(statuses.values())
         assert "installed" == statuses["dl4j"] == statuses["torch7"]
+        assert "installed" == statuses["tfjs"] == statuses["torchsharp"]
+        assert "installed" == statuses["flux"]
+        assert "absent" == statuses["mlnet"]
 
     def test_named_frameworks(self, site, tmp_path, monkeypatch, untouched):
         """Names, aliases and repositories select alike on both paths."""

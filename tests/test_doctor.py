@@ -330,6 +330,51 @@ class TestGpuChecks:
             uninstall="onnxruntime",
         )
 
+    def test_gpu_fix_cites_its_own_build(self):
+        """The fix for a CPU onnxruntime cites the onnxruntime-gpu build's
+        source, not PyTorch's install page, and the cause is one sentence
+        (the machine summary's own full stop is not doubled)."""
+        newer = planned("580.65.06", "8.6")
+        found = report(
+            detection(
+                "onnxruntime",
+                version="1.32.0",
+                distribution="onnxruntime",
+                import_name="onnxruntime",
+            ),
+            machine=newer,
+        ).diagnoses[0]
+
+        (finding,) = found.findings
+        fit = fit_for("onnxruntime", newer)
+        assert fit.build is not None
+        assert fit.build.sources[0] == finding.source
+        assert finding.source is not None
+        assert "pytorch.org" not in (finding.source.url or "")
+        assert ".." not in finding.cause
+        assert finding.cause.endswith(").")
+
+    def test_unknown_fit_cites_nothing_for_other_frameworks(self):
+        """Without a gpu() report there is no build to cite: a CPU
+        onnxruntime's finding cites no source rather than PyTorch's page,
+        while PyTorch's own keeps it."""
+        cpu_ort = detection(
+            "onnxruntime",
+            version="1.32.0",
+            distribution="onnxruntime",
+            import_name="onnxruntime",
+            build="cpu",
+        )
+        cpu_torch = detection(version="2.13.0+cpu", build="cpu")
+
+        ort, torch = report(cpu_ort, cpu_torch, machine=BARE_GPU).diagnoses
+
+        (ort_finding,) = ort.findings
+        assert ort_finding.source is None
+        (torch_finding,) = torch.findings
+        assert torch_finding.source is not None
+        assert "pytorch.org" in (torch_finding.source.url or "")
+
     def test_facts_without_a_report(self):
         """Facts made by hand (no gpu() report): no command, a pointer."""
         found = report(

@@ -527,7 +527,16 @@ class TestLimits:
             capture_output=True,
             text=True,
             timeout=60,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            # ROOT for the tests package, before whatever PYTHONPATH made
+            # dlchoose importable here (an install with --target, say).
+            env={
+                **os.environ,
+                "PYTHONPATH": os.pathsep.join(
+                    p
+                    for p in (str(ROOT), os.environ.get("PYTHONPATH", ""))
+                    if p
+                ),
+            },
             check=False,
         )
         assert 0 == done.returncode, done.stderr[-2000:]

@@ -7,7 +7,11 @@ import time
 import pytest
 
 from dlchoose._http import Deadline, HttpClient, new_session
-from dlchoose.exceptions import TransportError
+from dlchoose.exceptions import (
+    DeadlineExceededError,
+    TransportError,
+    UnreachableError,
+)
 from tests.hostile_server import HostileServer, Raw
 
 
@@ -49,6 +53,33 @@ class TestRetriesUnderADeadline:
             )
         assert _elapsed_since(started) < 2.5 + MARGIN
         assert 1 == len(server.seen)
+
+    def test_timeout_cut_by_the_deadline_is_the_deadline(self, server):
+        """A read timeout shortened to what the deadline left ends as a
+        DeadlineExceededError, not as a server that stopped answering."""
+        server.routes["/x"] = Raw(200, {}, b"{}", stall=3.0)
+        with (
+            _client(read_timeout=30.0, retries=0) as client,
+            pytest.raises(DeadlineExceededError) as caught,
+        ):
+            client.request(
+                "GET", server.url + "/x", deadline=Deadline.within(0.5)
+            )
+        assert not isinstance(caught.value, UnreachableError)
+        assert "before the deadline" in str(caught.value)
+
+    def test_own_read_timeout_is_not_the_deadline(self, server):
+        """A read timeout shorter than the deadline stays the server's
+        fault: it stopped answering."""
+        server.routes["/x"] = Raw(200, {}, b"{}", stall=3.0)
+        with (
+            _client(read_timeout=0.3, retries=0) as client,
+            pytest.raises(UnreachableError) as caught,
+        ):
+            client.request(
+                "GET", server.url + "/x", deadline=Deadline.within(10)
+            )
+        assert "stopped answering" in str(caught.value)
 
     def test_retry_after_beyond_the_deadline(self, server):
         """A 503 with Retry-After: 25 is answered at once when waiting would

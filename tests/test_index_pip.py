@@ -17,6 +17,7 @@ the dlchoose target accepts (``Target.platforms``).
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import subprocess
@@ -35,6 +36,19 @@ from dlchoose._index._releases import IndexRelease, Wheel, parse_project
 from dlchoose._index._select import select
 from dlchoose._index._snapshot import bundled
 
+
+#: pip before 24.2 does not hold a find-links wheel's Requires-Python
+#: against --python-version (measured here: 24.0 and 24.1 pick jax
+#: 0.12.0.1 for CPython 3.6; 24.2, 24.3.1, 25.0, 25.1 and 26.3 agree with
+#: dlchoose), so an older pip is no reference for this comparison.
+OLDEST_REFERENCE_PIP = Version("24.2")
+#: The pip these tests would run (``sys.executable -m pip``).
+PIP = Version(importlib.metadata.version("pip"))
+pytestmark = pytest.mark.skipif(
+    PIP < OLDEST_REFERENCE_PIP,
+    reason=f"pip {PIP} predates {OLDEST_REFERENCE_PIP}, the first to"
+    " check Requires-Python against --python-version for find-links wheels",
+)
 
 #: distribution -> the oldest version put into the wheel directory.
 SUBSET = {"torch": "2.0", "tensorflow": "2.15", "cntk": "2.0", "jax": "0.4.30"}

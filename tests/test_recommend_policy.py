@@ -38,6 +38,7 @@ from dlchoose._recommend._values import (
     UNKNOWN_CELL,
     Candidate,
     Cell,
+    latest_release,
     rubric_cell,
 )
 from dlchoose._registry._model import Status
@@ -364,3 +365,27 @@ class TestSeedEraStatus:
     def test_classic_seed_era_answers(self, purpose, winner):
         """The seed-era data still gives the classic answers."""
         assert winner == recommend(purpose, data="seed_era").winner
+
+
+class TestUndatedRelease:
+    def test_status_date_stands_in(self):
+        """A hand-written release whose date no source states counts as at
+        least as recent as the status date, not as no release at all."""
+        candle = get_framework("candle")
+        assert candle.latest_release is not None
+        assert candle.latest_release.date is None
+        assert candle.status_date is not None
+
+        when, sources = latest_release(candle, None)
+
+        assert candle.status_date == when
+        assert () == sources
+
+    def test_dated_release_is_used_as_it_is(self):
+        """A dated release is its own date, whatever the status date."""
+        oneflow = get_framework("oneflow")
+        assert oneflow.latest_release is not None
+
+        when, _ = latest_release(oneflow, None)
+
+        assert oneflow.latest_release.date == when

@@ -93,7 +93,8 @@ class TestHeader:
                 "known_average",
                 (
                     "scored at its average of known values, at most the"
-                    " typical measured value and at most half the scale;"
+                    " typical measured value and at most half the scale, a"
+                    " share at most what its series leaves it;"
                 ),
             ),
         ],

@@ -35,8 +35,16 @@ class TestShowRelease:
         out = show(capsys, "oneflow")
         assert (
             "latest release: 1.0.0 (2024-03-11); hand-written from its"
-            " source, dated 2024-03-11"
+            " source of 2024-03-11"
         ) in out
+
+    def test_undated_release_says_the_date_is_unknown(self, capsys):
+        """A release whose date no source states says so, and the source's
+        own date is not passed off as the release's."""
+        out = show(capsys, "candle")
+        (line,) = [x for x in out.splitlines() if "latest release:" in x]
+        assert "latest release: 0.11.1 (date unknown);" in line
+        assert "hand-written from its source of 2026-11-29" in line
 
     def test_json_adds_keys(self, capsys):
         """show --json keeps version and date and adds the provenance."""
@@ -81,28 +89,37 @@ class TestReleaseText:
             observed_on=date(2026, 12, 1),
             observed_in="https://i/",
         )
-        assert f"1.0; observed 2026-12-01 {words}" in release_text(release)
+        assert (
+            f"1.0 (date unknown); observed 2026-12-01 {words}"
+            in release_text(release)
+        )
 
     def test_bare_release(self):
         """A release with only a version shows only the version."""
-        assert "1.0" == release_text(Release(version="1.0"))
+        assert "1.0 (date unknown)" == release_text(Release(version="1.0"))
 
     def test_dated_without_origin(self):
         """An observation date without an origin is still shown."""
         release = Release(version="1.0", observed_on=date(2026, 1, 1))
-        assert "1.0; observed 2026-01-01" == release_text(release)
+        assert "1.0 (date unknown); observed 2026-01-01" == release_text(
+            release
+        )
 
     def test_index_release_without_date(self):
         """An index release without a read date says only where."""
         release = Release(version="1.0", origin=ReleaseOrigin.INDEX)
-        assert "1.0; observed in the bundled package-index data" == (
-            release_text(release)
+        assert (
+            "1.0 (date unknown); observed in the bundled package-index data"
+            == (release_text(release))
         )
 
     def test_hand_written_without_date(self):
         """A hand-written release without a dated source says so."""
         release = Release(version="1.0", origin=ReleaseOrigin.HAND)
-        assert "1.0; hand-written from its source" == release_text(release)
+        assert (
+            "1.0 (date unknown); hand-written from its source"
+            == release_text(release)
+        )
 
     def test_yanked_and_missing_python(self):
         """Newer yanked versions and Pythons without a release are listed."""
@@ -111,4 +128,7 @@ class TestReleaseText:
             per_python=(PythonRelease(python="3.14", version=None),),
             yanked=("1.1",),
         )
-        assert "1.0; Python 3.14: none; yanked: 1.1" == release_text(release)
+        assert (
+            "1.0 (date unknown); Python 3.14: none; yanked: 1.1"
+            == release_text(release)
+        )

@@ -522,6 +522,16 @@ JAX_README: Final = Source(
     url="https://github.com/jax-ml/jax/blob/main/README.md",
     date=REPO_READ,
 )
+JAX_EXPORT: Final = Source(
+    title="JAX docs, 'Exporting and serializing staged-out computations': jax.export serializes a jitted function's StableHLO and metadata to bytes, to compile and run later in another process or machine",
+    url="https://docs.jax.dev/en/latest/export/export.html",
+    date=date(2026, 7, 29),
+)
+JAX2TF_README: Final = Source(
+    title="jax-ml/jax jax/experimental/jax2tf/README.md: jax2tf.convert calls JAX functions from TensorFlow and saves them as a TensorFlow SavedModel (native StableHLO serialization by default since JAX 0.4.14)",
+    url="https://github.com/jax-ml/jax/blob/main/jax/experimental/jax2tf/README.md",
+    date=date(2026, 5, 22),
+)
 JAX_LICENSE: Final = Source(
     title="jax-ml/jax LICENSE (Apache 2.0)",
     url="https://github.com/jax-ml/jax/blob/main/LICENSE",
@@ -844,6 +854,16 @@ ONNX_IR: Final = Source(
     url="https://onnx.ai/onnx/repo-docs/IR.html",
     date=WEB_READ,
 )
+ORT_JS_README: Final = Source(
+    title="microsoft/onnxruntime js/README.md: the JavaScript API is published as the npm packages onnxruntime-common, onnxruntime-node, onnxruntime-web and onnxruntime-react-native",
+    url="https://github.com/microsoft/onnxruntime/blob/main/js/README.md",
+    date=INDEX_READ,
+)
+ORT_CSHARP_README: Final = Source(
+    title="microsoft/onnxruntime csharp/readme.md: the C# bindings ship as NuGet packages, Microsoft.ML.OnnxRuntime (native code) and Microsoft.ML.OnnxRuntime.Managed (the API), and a CUDA build consumed as microsoft.ml.onnxruntime.gpu",
+    url="https://github.com/microsoft/onnxruntime/blob/main/csharp/readme.md",
+    date=INDEX_READ,
+)
 ORT_WEB_NPM: Final = Source(
     title="onnxruntime-web on npm: 1.30.0 (latest), MIT; 'a Javascript library for running ONNX models on browsers' (WebAssembly CPU, WebGL and WebGPU back ends)",
     url="https://www.npmjs.com/package/onnxruntime-web",
@@ -883,15 +903,10 @@ DJL_FIRST: Final = Source(
     url="https://github.com/deepjavalibrary/djl/releases/tag/v0.1.0",
     date=date(2019, 11, 1),
 )
-DJL_MAVEN: Final = Source(
-    title="Maven Central versions of ai.djl:api: 0.28.0 to 0.36.0 and 0.38.0 served on 25 Nov 2026",
-    url="https://central.sonatype.com/artifact/ai.djl/api/versions",
-    date=REGISTRY_LISTS,
-)
-DJL_0_38: Final = Source(
-    title="deepjavalibrary/djl PR #3885 '[android] Increase DJL version to 0.38.0' (the release bump)",
-    url="https://github.com/deepjavalibrary/djl/pull/3885",
-    date=date(2026, 9, 9),
+DJL_0_39: Final = Source(
+    title="SourceForge mirror of the deepjavalibrary/djl GitHub releases, folder v0.39.0: 'DJL v0.39.0 Release' source archives and release notes, files dated 19 Oct 2026",
+    url="https://sourceforge.net/projects/deep-java-library-djl.mirror/files/v0.39.0/",
+    date=date(2026, 10, 19),
 )
 BURN_README: Final = Source(
     title="tracel-ai/burn README: tensor library and deep-learning framework by Tracel; PyTorch-like dynamic shapes and graphs with JIT kernel fusion; CUDA, ROCm, Metal, Vulkan, WebGPU and LibTorch back ends; Autodiff decorator; inference in the browser (WebGPU/Wasm) and no_std embedded; ONNX import",
@@ -913,10 +928,10 @@ BURN_FIRST: Final = Source(
     url="https://github.com/tracel-ai/burn/releases/tag/v0.3.0",
     date=date(2022, 11, 20),
 )
-BURN_TAG: Final = Source(
-    title="tracel-ai/burn tag v0.21.0 (newest release; 0.22.0 pre-releases follow)",
-    url="https://github.com/tracel-ai/burn/releases/tag/v0.21.0",
-    date=date(2026, 5, 7),
+BURN_0_22_1: Final = Source(
+    title="docs.rs documentation of burn-core 0.22.1, the core crate of Burn's 0.22.1 release, dated 20 October 2026",
+    url="https://docs.rs/burn-core/0.22.1/burn_core/data/index.html",
+    date=date(2026, 10, 20),
 )
 CANDLE_README: Final = Source(
     title="huggingface/candle README: minimalist ML framework for Rust with a focus on performance, GPU support and ease of use; syntax like PyTorch; model training; CPU (MKL, Accelerate) and CUDA back ends, multiple GPUs through NCCL; WASM models in the browser",
@@ -952,6 +967,11 @@ CANDLE_TAG: Final = Source(
     title="huggingface/candle tag 0.11.0",
     url="https://github.com/huggingface/candle/releases/tag/0.11.0",
     date=date(2026, 6, 26),
+)
+CANDLE_0_11_1: Final = Source(
+    title="docs.rs crate page of candle-core 0.11.1, Candle's core crate ('Minimalist ML framework'); no release date stated in the copy read",
+    url="https://docs.rs/crate/candle-core/0.11.1",
+    date=INDEX_READ,
 )
 FLUX_README: Final = Source(
     title="FluxML/Flux.jl README: 100% pure-Julia machine learning stack on Julia's native GPU and automatic-differentiation support",
@@ -1008,6 +1028,11 @@ TORCHSHARP_NOTES: Final = Source(
     url="https://github.com/dotnet/TorchSharp/blob/c20b6a1cc574d690707638a488d2583f3b8b983f/RELEASENOTES.md",
     date=date(2026, 5, 7),
 )
+TORCHSHARP_CONV: Final = Source(
+    title="dotnet/TorchSharp src/TorchSharp/NN/Convolution: Conv1d, Conv2d, Conv3d and ConvTranspose1d-3d modules, torch.nn.Module subclasses as in PyTorch",
+    url="https://github.com/dotnet/TorchSharp/tree/c20b6a1cc574d690707638a488d2583f3b8b983f/src/TorchSharp/NN/Convolution",
+    date=date(2026, 5, 7),
+)
 TORCHSHARP_FIRST: Final = Source(
     title="dotnet/TorchSharp tag 0.1 (first tag)",
     url="https://github.com/dotnet/TorchSharp/releases/tag/0.1",
@@ -1019,7 +1044,7 @@ TORCHSHARP_NUGET: Final = Source(
     date=REGISTRY_LISTS,
 )
 MLNET_README: Final = Source(
-    title="dotnet/machinelearning README: ML.NET, a cross-platform open-source machine-learning framework for .NET, part of the .NET Foundation; consumes TensorFlow and ONNX models; MIT licence",
+    title="dotnet/machinelearning README: ML.NET, a cross-platform open-source machine-learning framework for .NET, part of the .NET Foundation; consumes TensorFlow and ONNX models; MIT licence; installed as the NuGet package Microsoft.ML (`dotnet add package Microsoft.ML`)",
     url="https://github.com/dotnet/machinelearning/blob/main/README.md",
     date=date(2026, 8, 13),
 )
@@ -1038,10 +1063,15 @@ MLNET_FIRST: Final = Source(
     url="https://github.com/dotnet/machinelearning/releases/tag/v0.1.0",
     date=date(2018, 5, 6),
 )
-MLNET_TAG: Final = Source(
-    title="dotnet/machinelearning tag v5.0.0 (newest tagged release; NuGet also serves Microsoft.ML 5.0.1)",
-    url="https://github.com/dotnet/machinelearning/releases/tag/v5.0.0",
-    date=date(2025, 11, 7),
+MLNET_6_0: Final = Source(
+    title="dotnet/machinelearning release v6.0.0: ML.NET 6.0.0, marked Latest, dated 11 Nov (the year, 2026, follows from the v6.0.0-preview1 tag of 12 Jan 2026); stable ML.NET packages at 6.0.0, experimental ones (DataFrame, AutoML, TorchSharp) at 0.24.0",
+    url="https://github.com/dotnet/machinelearning/releases/tag/v6.0.0",
+    date=date(2026, 11, 11),
+)
+MLNET_NUGET_6: Final = Source(
+    title="NuGet: Microsoft.ML.FastTree 6.0.0, a stable ML.NET component package, with no newer version flagged",
+    url="https://nuget.org/packages/Microsoft.ML.FastTree/6.0.0",
+    date=INDEX_READ,
 )
 TFJS_README: Final = Source(
     title="tensorflow/tfjs README: JavaScript library for training and deploying models in the browser and Node.js; Layers API like Keras; CPU, WebGL, WASM and WebGPU back ends; Node.js via the TensorFlow C++ library; React Native",
@@ -1079,7 +1109,7 @@ TFJS_FIRST: Final = Source(
     date=date(2017, 8, 4),
 )
 TFJS_NPM: Final = Source(
-    title="@tensorflow/tfjs on npm: latest 4.22.0 (tag tfjs-v4.22.0, 21 Oct 2024), Apache-2.0; only a 4.23.0 release candidate (Jan 2025) since",
+    title="@tensorflow/tfjs on npm: latest 4.22.0 (tag tfjs-v4.22.0, 21 Oct 2024), Apache-2.0; since then only 4.23.0-rc.0, a release candidate (Jan 2025)",
     url="https://www.npmjs.com/package/@tensorflow/tfjs",
     date=INDEX_READ,
 )
@@ -1097,6 +1127,9 @@ JUDGED: Final = date(2026, 11, 26)
 The rubric and the training-speed fit are dlchoose's own methods,
 documented in ``docs/recommendations.md``; they are not sources, so a
 rating cites only the public evidence it was judged from."""
+REJUDGED: Final = date(2026, 11, 29)
+"""When JAX's and TorchSharp's levels were judged again (issue 13's
+re-audit: JAX's deployment, TorchSharp's CNN layers)."""
 
 HALE: Final = Source(
     title="Jeff Hale, Deep Learning Framework Power Scores 2018 ('start with Keras if you are new')",

@@ -153,7 +153,8 @@ def _unknown_lines(
         str(mode),
         "scored at the lower of the framework's own average of known"
         " values and the criterion's typical measured value (the median,"
-        " at most half the scale)",
+        " at most half the scale); an unknown share at most the smallest"
+        " share its series measures",
     )
     return wrap(
         f"{UNKNOWN_MARK} some values unknown, {counted}: " + "; ".join(parts),

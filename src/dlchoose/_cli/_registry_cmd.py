@@ -119,7 +119,7 @@ def _value(value: object) -> str:
 def _dated(version: str | None, day: date | None) -> str:
     if version is None:
         return "none"
-    return version + (f" ({day.isoformat()})" if day else "")
+    return version + (f" ({day.isoformat()})" if day else " (date unknown)")
 
 
 def _per_python(entry: PythonRelease) -> str:
@@ -130,9 +130,8 @@ def _observed(release: Release) -> str:
     """When and where a release was observed."""
     day = release.observed_on.isoformat() if release.observed_on else None
     if release.origin is ReleaseOrigin.HAND:
-        return "hand-written from its source" + (
-            f", dated {day}" if day else ""
-        )
+        # observed_on is the source's date, not the release's.
+        return "hand-written from its source" + (f" of {day}" if day else "")
     where = (
         {
             ReleaseOrigin.INDEX: "the bundled package-index data",

@@ -413,17 +413,22 @@ def gpu_findings(
     machine = context.machine
     if not machine.has_gpu:
         return []
-    facts = {**facts, "gpu_summary": machine.summary()}
+    # The summary is a sentence; the templates end their own.
+    facts = {**facts, "gpu_summary": machine.summary().rstrip(".")}
     found: list[Finding] = []
     why = _cpu_only(detection)
     if why:
-        found.append(
-            finding(
-                "cpu-build-on-gpu",
-                {**facts, "build_evidence": why},
-                [why, machine.summary()],
-            )
+        cpu_build = finding(
+            "cpu-build-on-gpu",
+            {**facts, "build_evidence": why},
+            [why, machine.summary()],
         )
+        if detection.key != "pytorch":
+            # The signature cites PyTorch's install selector, which says
+            # nothing of other frameworks: their GPU build's own source
+            # comes with the fix (apply_gpu_remedies), or none is cited.
+            cpu_build = attrs.evolve(cpu_build, source=None)
+        found.append(cpu_build)
     cuda = _cuda_build(detection.build)
     if cuda and machine.max_cuda and not cuda_runs(cuda, machine.max_cuda):
         found.append(
@@ -490,5 +495,8 @@ def _with_remedy(
     if fix and installed and found.code != "jax-cuda-plugin":
         fix = f"pip uninstall -y {installed} && {fix}"
     return attrs.evolve(
-        found, fix=fix, hint=found.hint if fix else remedy.hint
+        found,
+        fix=fix,
+        hint=found.hint if fix else remedy.hint,
+        source=remedy.source if fix and remedy.source else found.source,
     )

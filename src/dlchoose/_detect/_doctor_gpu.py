@@ -25,6 +25,7 @@ from ._doctor_model import MachineFacts
 
 if TYPE_CHECKING:
     from .._gpu import GpuFit, GpuReport
+    from .._sources import Source
 
 
 __all__ = [
@@ -92,6 +93,9 @@ class GpuRemedy:
     """Why no command, in words, when it does not."""
     cpu_is_best: bool = False
     """``gpu_fit()`` answered with the CPU build: no GPU build runs here."""
+    source: Source | None = None
+    """Where the GPU build in :attr:`fix` is documented (its table row's
+    first source), so the finding cites that framework's page."""
 
 
 def _fit(key: str, report: GpuReport) -> GpuFit | None:
@@ -120,7 +124,8 @@ def gpu_remedy(
         )
     command = answer.install_command
     if answer.status is FitStatus.GPU and command:
-        return GpuRemedy(fix=command)
+        sources = answer.build.sources if answer.build else ()
+        return GpuRemedy(fix=command, source=sources[0] if sources else None)
     why = "; ".join(answer.reasons[:1]) or "no build data"
     if answer.status is FitStatus.CPU:
         return GpuRemedy(

@@ -1,8 +1,8 @@
 """The catalog's detection facts, read without building the registry.
 
-``detect()`` needs six facts per framework (key, distributions, import
-names, programs, Maven groups, Cargo crates) and the names users call
-frameworks by.  Building the registry for them (the catalog's
+``detect()`` needs nine facts per framework (key, distributions, import
+names, programs, Maven groups, Cargo crates, npm, NuGet and Julia
+packages) and the names users call frameworks by.  Building the registry for them (the catalog's
 :class:`~dlchoose.Framework` values, their validators, sources, dates,
 ``pathlib`` and ``urllib``) costs a fresh process more than the detection
 itself, so :mod:`._known_data` holds a copy, generated from the catalog by
@@ -53,6 +53,12 @@ class Detectable(Protocol):
     def maven_groups(self) -> tuple[str, ...]: ...
     @property
     def cargo_crates(self) -> tuple[str, ...]: ...
+    @property
+    def npm_packages(self) -> tuple[str, ...]: ...
+    @property
+    def nuget_packages(self) -> tuple[str, ...]: ...
+    @property
+    def julia_packages(self) -> tuple[str, ...]: ...
 
 
 class KnownFramework:
@@ -67,12 +73,15 @@ class KnownFramework:
         "cargo_crates",
         "distributions",
         "import_names",
+        "julia_packages",
         "key",
         "maven_groups",
+        "npm_packages",
+        "nuget_packages",
         "programs",
     )
 
-    def __init__(
+    def __init__(  # noqa: PLR0913, PLR0917 - one per column of a row
         self,
         key: str,
         distributions: tuple[str, ...],
@@ -80,6 +89,9 @@ class KnownFramework:
         programs: tuple[str, ...],
         maven_groups: tuple[str, ...],
         cargo_crates: tuple[str, ...],
+        npm_packages: tuple[str, ...],
+        nuget_packages: tuple[str, ...],
+        julia_packages: tuple[str, ...],
     ) -> None:
         self.key = key
         self.distributions = distributions
@@ -87,6 +99,9 @@ class KnownFramework:
         self.programs = programs
         self.maven_groups = maven_groups
         self.cargo_crates = cargo_crates
+        self.npm_packages = npm_packages
+        self.nuget_packages = nuget_packages
+        self.julia_packages = julia_packages
 
     def __repr__(self) -> str:
         return f"KnownFramework(key={self.key!r})"

@@ -2,7 +2,7 @@
 
 Run ``python -m dlchoose._detect._known_write`` after changing a
 framework's distributions, import names, programs, Maven groups, Cargo
-crates, key, name, aliases or repositories;
+crates, npm, NuGet or Julia packages, key, name, aliases or repositories;
 ``tests/test_detect_known.py`` fails until then.
 """
 
@@ -26,6 +26,9 @@ TARGET = Path(__file__).with_name("_known_data.py")
 #: One row per framework: the arguments of ``KnownFramework``.
 Row = tuple[
     str,
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
     tuple[str, ...],
     tuple[str, ...],
     tuple[str, ...],
@@ -62,6 +65,9 @@ def frameworks_rows(frameworks: Iterable[Framework]) -> tuple[Row, ...]:
             f.programs,
             f.maven_groups,
             f.cargo_crates,
+            f.npm_packages,
+            f.nuget_packages,
+            f.julia_packages,
         )
         for f in frameworks
     )

@@ -1,21 +1,29 @@
-# ruff: noqa: PTH111, PTH112, PTH113, PTH118
+# ruff: noqa: PTH109, PTH111, PTH112, PTH113, PTH114, PTH118, PTH119, PTH120
 # (plain string paths on the hot path: importing pathlib, and urllib.parse
 # with it, costs a fresh process more than all of detection's own work)
-"""Frameworks that are not Python packages: programs, Maven and Cargo.
+"""Frameworks that are not Python packages: programs, Maven, Cargo, npm,
+NuGet and Julia.
 
 Their installs leave programs on ``PATH``, artefacts in Maven's local
-repository (``~/.m2/repository``) or crates in Cargo's registry cache;
-finding one of those is what "installed" means for them.
+repository (``~/.m2/repository``), crates in Cargo's registry cache,
+packages in ``node_modules`` folders (the current folder's and its
+parents', as Node resolves them, and npm's global one), in NuGet's global
+packages folder or in a Julia depot; finding one of those is what
+"installed" means for them.  No package manager is run: each hint costs a
+few ``stat`` and ``listdir`` calls and at most one small file read per
+copy found.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import sys
 
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from ._files import MAX_CONFIG_BYTES, UnreadableFile, read_small_text
 from ._model import (
     Detection,
     DetectionStatus,
@@ -42,7 +50,8 @@ def detect_native(
     reasons: list[str],
     records: tuple[DistributionRecord, ...],
 ) -> Detection:
-    """Programs on ``PATH``, Maven and Cargo artefacts; else absent."""
+    """Programs on ``PATH``; Maven, Cargo, npm, NuGet and Julia packages;
+    else absent."""
     evidence: list[Evidence] = []
     if framework.programs:
         evidence.extend(_programs(framework.programs, checked))
@@ -50,6 +59,12 @@ def detect_native(
         evidence.extend(_maven(framework.maven_groups, checked))
     if framework.cargo_crates:
         evidence.extend(_cargo(framework.cargo_crates, checked))
+    if framework.npm_packages:
+        evidence.extend(_npm(framework.npm_packages, checked, reasons))
+    if framework.nuget_packages:
+        evidence.extend(_nuget(framework.nuget_packages, checked, reasons))
+    if framework.julia_packages:
+        evidence.extend(_julia(framework.julia_packages, checked, reasons))
     import_name = framework.import_names[0] if framework.import_names else None
     if not evidence:
         return Detection(
@@ -229,3 +244,241 @@ def _cargo(crates: Sequence[str], checked: list[str]) -> list[Evidence]:
                 (path, version, f"Cargo crate {crate} {version} at {path}")
             )
     return found
+
+
+def _folders_in(folder: str, notes: list[str]) -> list[str]:
+    """The names of the folders in *folder*; none when it is missing, and
+    a note when it cannot be listed (permissions, say)."""
+    try:
+        return _subfolders(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    except OSError as err:
+        notes.append(f"cannot list {folder}: {err.strerror or err}")
+        return []
+
+
+def _several(versions: Sequence[str]) -> str:
+    if len(versions) < 2:  # noqa: PLR2004 - one version says nothing more
+        return ""
+    return " (versions here: " + ", ".join(sorted(versions)) + ")"
+
+
+# npm: node_modules folders, as Node resolves them, and npm's global one.
+
+
+def _node_modules_folders() -> list[str]:
+    """The ``node_modules`` folders ``require()`` searches from the current
+    folder: its own and each parent's, nearest first, those that exist."""
+    try:
+        folder = os.getcwd()
+    except OSError:  # the current folder was removed
+        return []
+    found: list[str] = []
+    while True:
+        if os.path.basename(folder) != "node_modules":
+            candidate = os.path.join(folder, "node_modules")
+            if os.path.isdir(candidate):
+                found.append(candidate)
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return found
+        folder = parent
+
+
+def _npm_global_folder() -> str | None:
+    """npm's global ``node_modules``, as npm's folders page documents it:
+    under the ``prefix`` setting (``npm_config_prefix``), which defaults
+    to the folder above ``bin/node`` (``%AppData%\\npm`` on Windows).  A
+    prefix set only in an ``.npmrc`` file is not read."""
+    # npm reads its npm_config_* variables in any case; it sets the lower
+    # case one itself for the scripts it runs.
+    prefix = os.environ.get("npm_config_prefix") or os.environ.get(  # noqa: SIM112
+        "NPM_CONFIG_PREFIX"
+    )
+    if os.name == "nt":
+        prefix = prefix or _path(os.environ.get("APPDATA") or _home(), "npm")
+        return _path(prefix, "node_modules")
+    if not prefix:
+        node = _which("node")
+        if node is None:
+            return None
+        if os.path.islink(node):  # /usr/local/bin/node -> /opt/node/bin/node
+            node = os.path.realpath(node)
+        prefix = os.path.dirname(os.path.dirname(node))
+    return _path(prefix, "lib", "node_modules")
+
+
+def _npm(
+    names: Sequence[str], checked: list[str], notes: list[str]
+) -> list[Evidence]:
+    """Per package, the copy ``require()`` loads from the current folder
+    (the nearest), then the global copy."""
+    local = _node_modules_folders()
+    where = "node_modules folders of the current folder and its parents"
+    global_folder = _npm_global_folder()
+    if global_folder is not None:
+        where += f", and npm's global {global_folder}"
+    found: list[Evidence] = []
+    for name in names:
+        checked.append(f"npm package {name} in {where}")
+        nearest = (_npm_copy(_path(f, name), name, notes) for f in local)
+        hit = next((h for h in nearest if h is not None), None)
+        if hit is not None:
+            found.append(hit)
+        if global_folder is not None:
+            hit = _npm_copy(_path(global_folder, name), name, notes)
+            if hit is not None:
+                found.append(hit)
+    return found
+
+
+def _npm_copy(folder: str, name: str, notes: list[str]) -> Evidence | None:
+    """The package in *folder*, if its ``package.json`` is there."""
+    manifest = _path(folder, "package.json")
+    try:
+        text = read_small_text(manifest, MAX_CONFIG_BYTES)
+    except UnreadableFile as err:
+        notes.append(f"npm package {name}: {err}")
+        return (
+            folder,
+            None,
+            f"npm package {name} at {folder}, version unknown",
+        )
+    if text is None:
+        return None
+    version = _json_version(text)
+    if version is None:
+        notes.append(
+            f"npm package {name}: {manifest} is damaged or names no version"
+        )
+        return (
+            folder,
+            None,
+            f"npm package {name} at {folder}, version unknown",
+        )
+    return (folder, version, f"npm package {name} {version} at {folder}")
+
+
+def _json_version(text: str) -> str | None:
+    """The ``version`` string of a JSON object; ``None`` for anything else."""
+    import json
+
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    version = data.get("version") if isinstance(data, dict) else None
+    return version if isinstance(version, str) and version else None
+
+
+# NuGet: the global packages folder, <id in lower case>/<version>/.
+
+
+def _nuget(
+    ids: Sequence[str], checked: list[str], notes: list[str]
+) -> list[Evidence]:
+    root = _path(
+        os.environ.get("NUGET_PACKAGES")
+        or _path(_home(), ".nuget", "packages")
+    )
+    found: list[Evidence] = []
+    for package in ids:
+        checked.append(f"NuGet package {package} in {root}")
+        folder = _path(root, package.lower())
+        versions = _folders_in(folder, notes)
+        if versions:
+            version = best_version(versions) or versions[0]
+            found.append(
+                (
+                    _path(folder, version),
+                    version,
+                    f"NuGet package {package} {version} in {folder}"
+                    + _several(versions),
+                )
+            )
+    return found
+
+
+# Julia: packages/<Name>/<slug>/Project.toml in each depot.
+
+
+def _julia_depots() -> list[str]:
+    """``JULIA_DEPOT_PATH``'s folders, an empty entry standing for the
+    user depot ``~/.julia``; only the user depot when it is unset."""
+    default = _path(_home(), ".julia")
+    raw = os.environ.get("JULIA_DEPOT_PATH")
+    if not raw:
+        return [default]
+    entries = raw.split(os.pathsep)
+    return list(dict.fromkeys(_path(e) if e else default for e in entries))
+
+
+def _julia(
+    names: Sequence[str], checked: list[str], notes: list[str]
+) -> list[Evidence]:
+    depots = _julia_depots()
+    found: list[Evidence] = []
+    for name in names:
+        checked.append(f"Julia package {name} in " + ", ".join(depots))
+        for depot in depots:
+            hit = _julia_copies(_path(depot, "packages", name), name, notes)
+            if hit is not None:
+                found.append(hit)
+    return found
+
+
+def _julia_copies(folder: str, name: str, notes: list[str]) -> Evidence | None:
+    """The best of the package's versions in one depot's folder."""
+    copies: list[tuple[str, str | None]] = []
+    for slug in _folders_in(folder, notes):
+        path = _path(folder, slug)
+        copies.append((path, _project_version(path, name, notes)))
+    if not copies:
+        return None
+    version = best_version(v for _, v in copies if v is not None)
+    path = next(p for p, v in copies if v == version)
+    versions = [v for _, v in copies if v is not None]
+    shown = f"{name} {version}" if version else f"{name}, version unknown,"
+    return (
+        path,
+        version,
+        f"Julia package {shown} in {folder}" + _several(versions),
+    )
+
+
+def _project_version(folder: str, name: str, notes: list[str]) -> str | None:
+    """The version a package's ``Project.toml`` states (Pkg reads
+    ``JuliaProject.toml`` first when both exist)."""
+    for file_name in ("JuliaProject.toml", "Project.toml"):
+        path = _path(folder, file_name)
+        try:
+            text = read_small_text(path, MAX_CONFIG_BYTES)
+        except UnreadableFile as err:
+            notes.append(f"Julia package {name}: {err}")
+            return None
+        if text is not None:
+            version = _toml_version(text)
+            if version is None:
+                notes.append(
+                    f"Julia package {name}: {path} is damaged or names no"
+                    " version"
+                )
+            return version
+    notes.append(f"Julia package {name}: no Project.toml in {folder}")
+    return None
+
+
+def _toml_version(text: str) -> str | None:
+    """The top-level ``version`` string of a TOML document, else ``None``."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - only on 3.10
+        import tomli as tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return None
+    version = data.get("version")
+    return version if isinstance(version, str) and version else None

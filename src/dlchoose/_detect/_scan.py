@@ -234,8 +234,19 @@ def _with_keras_reasons(
 
 _CACHE: dict[tuple[object, ...], dict[Detectable, Detection]] = {}
 
-#: Maven's repository is always ``~/.m2/repository`` (``HOME``).
-_FINGERPRINT_VARIABLES: Final = ("PATH", "HOME", "CARGO_HOME")
+#: Maven's repository is always ``~/.m2/repository`` (``HOME``); the
+#: others move Cargo's registry, npm's global folder (its ``prefix``),
+#: NuGet's global packages folder and the Julia depots.
+_FINGERPRINT_VARIABLES: Final = (
+    "PATH",
+    "HOME",
+    "CARGO_HOME",
+    "npm_config_prefix",
+    "NPM_CONFIG_PREFIX",
+    "APPDATA",
+    "NUGET_PACKAGES",
+    "JULIA_DEPOT_PATH",
+)
 
 
 def _stamp(entry: str) -> int | None:

@@ -31,6 +31,7 @@ from .._time import utc_now
 from ..exceptions import (
     BadResponseError,
     DeadlineExceededError,
+    NetworkError,
     OfflineError,
     RedirectRefusedError,
     ResponseTooLargeError,
@@ -366,12 +367,7 @@ class HttpClient:
                     **options,
                 )
         except requests.RequestException as err:
-            reason = unreachable_reason(err)
-            if reason is not None:
-                raise self._out_of_reach(url, reason) from err
-            raise TransportError(
-                f"cannot reach {url} ({type(err).__name__})", url=url
-            ) from err
+            raise self._failure(err, url, deadline) from err
         except ValueError as err:
             # requests parses a redirect's Location even when it does not
             # follow it; a Location that does not parse ends up here.
@@ -411,6 +407,25 @@ class HttpClient:
         if known is not None:
             failure, remembered_flag = known
             raise _unreachable_error(url, failure, remembered=remembered_flag)
+
+    def _failure(
+        self, err: Exception, url: str, deadline: Deadline
+    ) -> NetworkError:
+        """The typed error for a request that *err* ended."""
+        reason = unreachable_reason(err)
+        if reason is None:
+            return TransportError(
+                f"cannot reach {url} ({type(err).__name__})", url=url
+            )
+        unreachable = self._out_of_reach(url, reason)
+        if deadline.expired:
+            # The timeouts were cut to what the deadline left, so the
+            # deadline is why this request ended (however the requests in
+            # flight beside it are scheduled).
+            return DeadlineExceededError(
+                f"no answer from {url} before the deadline", url=url
+            )
+        return unreachable
 
     def _out_of_reach(self, url: str, reason: str) -> UnreachableError:
         """Record that *url*'s host is out of reach; the error to raise."""

@@ -303,9 +303,27 @@ def _how_installed(framework: Framework) -> str:
             f"a Rust crate: cargo add {framework.cargo_crates[0]}"
             " (not on the Python package index)"
         )
+    registry = _package_manager_command(framework)
+    if registry:
+        return f"{registry} (not on the Python package index)"
     programs = ", ".join(framework.programs)
     provides = f"; provides {programs}" if programs else ""
     return (
         f"not on the Python package index ({languages}): built from"
         f" source or a system package{provides}"
     )
+
+
+def _package_manager_command(framework: Framework) -> str | None:
+    """The command of the package manager that installs *framework*, for
+    the npm, NuGet and Julia packages the registry names."""
+    if framework.npm_packages:
+        return f"a JavaScript package: npm install {framework.npm_packages[0]}"
+    if framework.nuget_packages:
+        return (
+            f"a .NET package: dotnet add package {framework.nuget_packages[0]}"
+        )
+    if framework.julia_packages:
+        name = framework.julia_packages[0]
+        return f"a Julia package: julia -e 'using Pkg; Pkg.add(\"{name}\")'"
+    return None

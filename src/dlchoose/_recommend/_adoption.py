@@ -14,6 +14,10 @@ what was measured by then.
 
 Survey figures (Stack Overflow, JetBrains, Kaggle) are single points, not
 series: they are quoted beside the download share, never scored.
+
+A framework a point does not measure is unknown, but not unbounded: the
+point leaves it at most a share (:attr:`Unmeasured.ceiling`), and the
+ranking never counts the unknown above that (see :func:`measure`).
 """
 
 from __future__ import annotations
@@ -211,6 +215,10 @@ class Unmeasured(NamedTuple):
     note: str
     sources: tuple[Source, ...] = ()
     observed: date | None = None
+    ceiling: Fraction | None = None
+    """The most the point leaves the framework, on the 0..1 scale
+    (``None``: the point bounds nothing, its count is known to miss most
+    of the framework's use)."""
 
 
 def _x(share: Fraction, ceiling: Fraction) -> Fraction:
@@ -273,27 +281,64 @@ def _surveys(key: str, as_of: date) -> tuple[str, tuple[Source, ...]]:
     )
 
 
+def _smallest(series: Series, point: Point) -> tuple[str, Fraction]:
+    """The framework with the smallest reliable share in *point*."""
+    shares = {
+        series.key_of(item): series.share(point, series.key_of(item))
+        for item, _ in point.counts
+        if series.key_of(item) not in dict(point.unreliable)
+    }
+    key = min(sorted(shares), key=lambda k: shares[k] or 0)
+    return key, shares[key] or Fraction(0)
+
+
+def _bounded(series: Series, point: Point, note: str) -> Unmeasured:
+    """A key *point* does not measure: at most the smallest listed share.
+
+    A series counts the frameworks its source found (a Top PyPI Packages
+    dump lists every distribution above its cut-off, so one it leaves out
+    has fewer downloads than every one it lists) or its author chose to
+    compare (He counted the two frameworks that dominated papers); in
+    both cases a framework left out is taken to be no larger than the
+    smallest one counted, never larger because it was not counted.  A
+    framework counted within another (Keras papers within TensorFlow's)
+    is bounded by that one's share, and no better placed than one left
+    out: its own share is not measured either.
+    """
+    smallest, share = _smallest(series, point)
+    return Unmeasured(
+        f"{note}; counted at most {float(share):.1%}, the smallest share"
+        f" it lists ({smallest})",
+        (point.source,),
+        point.observed,
+        _x(share, CEILINGS[series.criterion]),
+    )
+
+
 def measure(criterion: str, key: str, as_of: date) -> Measured | Unmeasured:
-    """*key*'s adoption on *criterion* as measured by *as_of*."""
+    """*key*'s adoption on *criterion* as measured by *as_of*.
+
+    Unmeasured keys carry the most the point leaves them: a key not
+    listed, or counted within another (Keras papers within TensorFlow's),
+    at most the smallest listed share (:func:`_bounded`); a key whose
+    count the point marks unreliable (PyTorch's 2018 PyPI count missed its
+    conda installs) no bound, since its real share lies above the count.
+    """
     series = load().series[criterion]
     point = series.latest(as_of)
     if point is None:  # pragma: no cover - every series starts by mid-2018
         return Unmeasured(f"{series.title}: no point before {as_of}")
     within = dict(series.counted_within).get(key)
     if within is not None:
-        return Unmeasured(
-            f"not separated: {series.title} counts it within {within}",
-            (point.source,),
-            point.observed,
-        )
+        note = f"not separated: {series.title} counts it within {within}"
+        return _bounded(series, point, note)
     reason = dict(point.unreliable).get(key)
+    if reason is not None:
+        return Unmeasured(reason, (point.source,), point.observed)
     share = series.share(point, key)
-    if reason is not None or share is None:
-        return Unmeasured(
-            reason or f"not listed in {series.title} ({point.label})",
-            (point.source,),
-            point.observed,
-        )
+    if share is None:
+        note = f"not listed in {series.title} ({point.label})"
+        return _bounded(series, point, note)
     return _measured(series, point, key, share)
 
 

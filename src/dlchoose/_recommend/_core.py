@@ -188,10 +188,10 @@ def recommend(  # noqa: PLR0913 - keyword-only options
     a warning); *installable* (a release installs on CPython *python* on
     *platform*, by default this interpreter, by the package index's
     data).  *unknown*: an unverifiable constraint the caller set excludes
-    (default) or keeps; *missing* values count at the lower of the
-    framework's average of its known values and the criterion's typical
-    value, at most half the scale (``known_average``, the default), or 0
-    (``pessimistic``) or half (``neutral``).
+    (default) or keeps; *missing*: unknowns count at the least of the own
+    known average, the typical value and half the scale, a share at most
+    what its series leaves it (``known_average``, the default), or 0 or
+    half (``pessimistic``, ``neutral``).
 
     *data* is ``"current"`` or ``"seed_era"`` (mid-2018).  Figures and
     releases are the bundled ones unless *metrics* are given or *refresh*

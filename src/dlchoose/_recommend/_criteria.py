@@ -434,7 +434,7 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             autodiff=3,
             gpu=3,
             distributed_gpu=4,
-            deployment=None,
+            deployment=2,
             cnn=1,
             rnn=1,
             beginner=2,
@@ -444,10 +444,12 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
         notes={
             C.GRAPHS: "jit traces Python functions; data-dependent control flow needs lax primitives",
             C.GPU: "NVIDIA GPUs on Linux through jax[cuda] plugins; Apple and Intel experimental",
-            C.DEPLOYMENT: "unknown: no first-party serving, mobile or C++ runtime confirmed",
+            C.DEPLOYMENT: "jax.export serializes StableHLO for another process; jax2tf (experimental) saves a TensorFlow SavedModel; no serving, mobile or C++ runtime of its own",
             C.CNN: "convolution primitives; layers come from Flax or Keras",
             C.RNN: "scan primitives; cells come from Flax or Keras",
         },
+        extra={C.DEPLOYMENT: (src.JAX_EXPORT, src.JAX2TF_README)},
+        as_of=src.REJUDGED,
     ),
     "flax": _table(
         Levels(
@@ -852,7 +854,7 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             gpu=3,
             distributed_gpu=None,
             deployment=None,
-            cnn=None,
+            cnn=2,
             rnn=2,
             beginner=None,
             bindings=4,
@@ -863,7 +865,8 @@ CURRENT_RATINGS: Final[Mapping[str, Mapping[Criterion, Rating]]] = {
             C.BINDINGS: "C# 1, F# 1",
         },
         via={C.GRAPHS: ("pytorch",), C.AUTODIFF: ("pytorch",)},
-        extra={C.RNN: (src.TORCHSHARP_NOTES,)},
+        extra={C.RNN: (src.TORCHSHARP_NOTES,), C.CNN: (src.TORCHSHARP_CONV,)},
+        as_of=src.REJUDGED,
     ),
     "mlnet": _table(
         Levels(

@@ -47,8 +47,10 @@ _BACKENDS: Final = {
 #: How unknown values count.  ``known_average`` (the default): an unknown
 #: counts at the framework's own weighted average of its known values (as
 #: if it were scored on the known criteria with their weights rescaled to
-#: 100), but at most half of its scale: unknown is not zero, and not a free
-#: pass either.  ``pessimistic`` counts unknowns as 0 and ``neutral`` as
+#: 100), but at most half of its scale and at most the criterion's typical
+#: value; an unknown adoption share also at most what its series leaves it
+#: (the smallest share it lists): unknown is not zero, and not a free pass
+#: either.  ``pessimistic`` counts unknowns as 0 and ``neutral`` as
 #: half of their scale.  In every mode the result reports coverage, the
 #: score interval (unknowns worst to best) and whether the unknowns could
 #: change a rank (``Ranked.rank_open``).

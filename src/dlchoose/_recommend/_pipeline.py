@@ -71,8 +71,9 @@ _RELAXED_LAST: Final = ("core_gate", "include_unmaintained")
 _CRITERIA_IDS: Final = tuple(c.value for c in Criterion)
 #: How each ``missing`` mode counts an unknown, in the warnings' words.
 _COUNTED: Final = {
-    "known_average": "its known average, at most half and at most the"
-    " typical known value",
+    "known_average": "its known average, at most half, at most the"
+    " typical known value and, for a share, at most what its series"
+    " leaves it",
     "pessimistic": "0",
     "neutral": "half",
 }
@@ -204,13 +205,19 @@ def _ranking_x(
     known average, but never more than the criterion's typical value
     (:func:`typical_values`, itself at most half the scale): a weak
     framework is not lifted by a fact nobody recorded, nor an unmeasured
-    one above the frameworks measured there.  ``pessimistic`` counts it as
-    0, ``neutral`` as half.
+    one above the frameworks measured there.  An unknown share counts at
+    most what its series leaves it (``Cell.ceiling``: the smallest share
+    the series lists, or the share of the framework it is counted
+    within), so it never outscores a framework the series measured.
+    ``pessimistic`` counts it as 0, ``neutral`` as half.
     """
     cells = [candidate.cells[c] for c in Criterion]
     own = known_average(cells, weights)
     fills = {
-        "known_average": [min(own, t) for t in typical],
+        "known_average": [
+            min(own, t, c.ceiling if c.ceiling is not None else t)
+            for c, t in zip(cells, typical, strict=True)
+        ],
         "neutral": [HALF] * len(cells),
     }.get(missing, [Fraction(0)] * len(cells))
     return tuple(

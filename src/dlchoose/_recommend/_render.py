@@ -268,7 +268,8 @@ def _ranking_lines(rec: Recommendation, top: int) -> list[str]:
 #: How unknown values were counted, by ``missing`` mode.
 COUNTED: Final[Mapping[str, str]] = {
     "known_average": "scored at its average of known values, at most"
-    " the typical measured value and at most half the scale",
+    " the typical measured value and at most half the scale, a share at"
+    " most what its series leaves it",
     "pessimistic": "counted as 0",
     "neutral": "counted as half",
 }

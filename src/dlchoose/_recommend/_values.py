@@ -86,6 +86,9 @@ class Cell(NamedTuple):
     note: str | None = None
     known: bool = True
     """Whether ``x == x_max`` (stored: it is asked for on every call)."""
+    ceiling: Fraction | None = None
+    """For an unknown share: the most the adoption series leaves the
+    framework (x); the ranking never counts the unknown above it."""
 
 
 UNKNOWN_CELL: Final = Cell(
@@ -231,7 +234,10 @@ def adoption_cell(criterion: Criterion, key: str, as_of: date) -> Cell:
     found = measure(criterion.value, key, as_of)
     if not isinstance(found, Measured):
         return UNKNOWN_CELL._replace(
-            sources=found.sources, as_of=found.observed, note=found.note
+            sources=found.sources,
+            as_of=found.observed,
+            note=found.note,
+            ceiling=found.ceiling,
         )
     return Cell(
         value=round(float(found.share), 3),
@@ -336,10 +342,14 @@ def latest_release(
 
     Metrics fetched after the catalog was written may know a newer release;
     its source joins the maintenance sources only when it is the newer one.
+    A release whose date no source states is at least as recent as the
+    status date (the newest dated release the status was judged on), so
+    that date stands in rather than none.
     """
-    catalog = (
-        framework.latest_release.date if framework.latest_release else None
-    )
+    release_known = framework.latest_release
+    catalog = release_known.date if release_known else None
+    if release_known is not None and catalog is None:
+        catalog = framework.status_date
     release = found.latest_release if found else None
     if found is None or release is None or release.published_at is None:
         return catalog, ()

@@ -285,6 +285,14 @@ def _distributions(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(canonicalize_name(name) for name in names))
 
 
+def _nuget_ids(values: Iterable[str]) -> tuple[str, ...]:
+    """Keep the author's order and spelling; drop repeats in any case."""
+    first: dict[str, str] = {}
+    for value in values:
+        first.setdefault(str(value).casefold(), value)
+    return tuple(first.values())
+
+
 def _gpu_backends(
     values: Iterable[str | GpuBackend],
 ) -> tuple[GpuBackend, ...]:
@@ -307,6 +315,24 @@ _NON_BLANK_RE: Final = r"\S"
 _KEY_RE: Final = r"[a-z0-9][a-z0-9-]*\Z"
 _REPO_RE: Final = r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+\Z"
 _SPDX_RE: Final = r"[A-Za-z0-9.+-]+( (AND|OR|WITH) [A-Za-z0-9.+-]+)*\Z"
+# Package names become folder names when detection looks for them, so
+# none may hold a path separator of its own or start with a dot.
+_NPM_NAME: Final = v.and_(
+    v.instance_of(str),
+    v.max_len(214),  # npm's own limit
+    v.matches_re(r"(?:@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*\Z"),
+)
+"""New npm names: lower case, URL-safe, optionally ``@scope/`` first."""
+_NUGET_ID: Final = v.and_(
+    v.instance_of(str),
+    v.max_len(100),  # nuget.org's limit
+    v.matches_re(r"[A-Za-z0-9_]+(?:[.-][A-Za-z0-9_]+)*\Z"),
+)
+"""NuGet ids: word characters in dot- or dash-separated parts."""
+_JULIA_NAME: Final = v.and_(
+    v.instance_of(str), v.matches_re(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+)
+"""Julia package names: ASCII identifiers (the General registry's rule)."""
 
 
 #: Facts that must carry at least one source when their value is known.
@@ -411,6 +437,26 @@ class Framework:
     """Maven group ids of JVM artefacts (``org.deeplearning4j``)."""
     cargo_crates: tuple[str, ...] = attrs.field(converter=_ordered, default=())
     """Rust crate names of Cargo artefacts (``leaf``)."""
+    npm_packages: tuple[str, ...] = attrs.field(
+        converter=_ordered,
+        default=(),
+        validator=v.deep_iterable(_NPM_NAME),
+    )
+    """npm package names, scoped or not (``@tensorflow/tfjs``), main one
+    first."""
+    nuget_packages: tuple[str, ...] = attrs.field(
+        converter=_nuget_ids,
+        default=(),
+        validator=v.deep_iterable(_NUGET_ID),
+    )
+    """NuGet package ids (``TorchSharp``), main one first; NuGet compares
+    them ignoring case, so repeats in another case are dropped."""
+    julia_packages: tuple[str, ...] = attrs.field(
+        converter=_ordered,
+        default=(),
+        validator=v.deep_iterable(_JULIA_NAME),
+    )
+    """Julia package names (``Flux``, without ``.jl``), main one first."""
     sources: tuple[tuple[str, tuple[Source, ...]], ...] = attrs.field(
         converter=_fact_sources, factory=tuple
     )
@@ -499,6 +545,9 @@ class Framework:
             "programs": list(self.programs),
             "maven_groups": list(self.maven_groups),
             "cargo_crates": list(self.cargo_crates),
+            "npm_packages": list(self.npm_packages),
+            "nuget_packages": list(self.nuget_packages),
+            "julia_packages": list(self.julia_packages),
             "sources": {
                 fact: [s.to_dict() for s in srcs]
                 for fact, srcs in self.sources

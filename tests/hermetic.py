@@ -1,0 +1,136 @@
+"""The machine running the tests, with its frameworks and GPU taken away.
+
+A developer's environment often holds torch or jax, and a GPU machine has
+``nvidia-smi`` and ``/sys/module/nvidia``.  Detection, the doctor and the
+GPU capability read exactly those, so without this module the suite's
+answers would depend on the machine (seen on an H200 with torch, jax, flax
+and onnxruntime installed: 22 tests failed there that pass on CI).
+
+- :class:`FrameworkFreePath` gives ``sys.path`` with every folder that
+  holds a framework (a module or a distribution the registry names, or a
+  torch companion) replaced by a mirror of symbolic links to everything
+  else in it, so dlchoose's own dependencies still import.
+- :func:`gpu_free_host` makes a :class:`~dlchoose._gpu._host.Host` that
+  reads an empty root and looks for programs only in the ``PATH`` folders
+  a test added, not in the machine's own.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import dlchoose
+
+from dlchoose._detect._doctor_checks import COMPANIONS
+from dlchoose._gpu._host import Host
+
+
+__all__ = [
+    "FrameworkFreePath",
+    "gpu_free_host",
+    "hidden_names",
+    "modules_using_host",
+]
+
+#: The machine's own PATH folders, read once when the tests start (before
+#: any test adds a folder of fake programs).
+MACHINE_PATH: frozenset[str] = frozenset(
+    os.environ.get("PATH", "").split(os.pathsep)
+)
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def hidden_names() -> frozenset[str]:
+    """Normalised module and distribution names the tests must not see."""
+    names: set[str] = set(COMPANIONS)
+    for framework in dlchoose.frameworks():
+        names.update(framework.import_names)
+        names.update(framework.distributions)
+    return frozenset(_normal(n) for n in names)
+
+
+def _entry_name(entry: str) -> str:
+    """The module or distribution an entry of a site folder stands for."""
+    if entry.endswith((".dist-info", ".egg-info")):
+        return _normal(entry.rsplit(".", 1)[0].split("-", 1)[0])
+    return _normal(entry.split(".", 1)[0])
+
+
+def _mirror(folder: Path, hidden: frozenset[str], into: Path) -> Path | None:
+    """A mirror of *folder* without the hidden entries, or ``None`` when
+    nothing in it is hidden (or it cannot be listed)."""
+    try:
+        entries = [entry.name for entry in folder.iterdir()]
+    except OSError:
+        return None
+    if not any(_entry_name(e) in hidden for e in entries):
+        return None
+    mirror = into / f"{len(list(into.iterdir()))}-{folder.name}"
+    mirror.mkdir()
+    for entry in entries:
+        if _entry_name(entry) not in hidden:
+            (mirror / entry).symlink_to(folder / entry)
+    return mirror
+
+
+class FrameworkFreePath:
+    """Mirrors of the ``sys.path`` folders that hold a hidden name, made
+    once each under *into* and reused."""
+
+    def __init__(self, hidden: frozenset[str], into: Path) -> None:
+        self.hidden = hidden
+        self.into = into
+        self._mirrors: dict[str, str] = {}
+
+    def of(self, path: Sequence[str]) -> list[str]:
+        """*path* with each such folder replaced by its mirror."""
+        return [self._entry(entry) for entry in path]
+
+    def _entry(self, entry: str) -> str:
+        if entry not in self._mirrors:
+            folder = Path(entry or ".").resolve()
+            mirror = (
+                _mirror(folder, self.hidden, self.into)
+                if folder.is_dir()
+                else None
+            )
+            self._mirrors[entry] = str(mirror) if mirror else entry
+        return self._mirrors[entry]
+
+
+def _test_added(path: str) -> str:
+    return os.pathsep.join(
+        p for p in path.split(os.pathsep) if p and p not in MACHINE_PATH
+    )
+
+
+def gpu_free_host(root: Path) -> Any:
+    """A ``Host`` factory: an empty *root* unless a test names its own, and
+    the environment as it is when called, its ``PATH`` cut to the folders
+    tests added, so the machine's ``nvidia-smi`` and ``rocminfo`` are not
+    found but a test's fake one is."""
+
+    def make(**kwargs: Any) -> Host:
+        if "environ" not in kwargs:
+            environ = dict(os.environ)
+            environ["PATH"] = _test_added(environ.get("PATH", ""))
+            kwargs["environ"] = environ
+        kwargs.setdefault("root", root)
+        return Host(**kwargs)
+
+    return make
+
+
+def modules_using_host() -> Iterable[Any]:
+    """The modules that build a default ``Host()`` for this machine."""
+    from dlchoose._gpu import _api, _machine
+
+    return (_api, _machine)
