@@ -249,26 +249,6 @@ class TestDetectionFields:
         ]
         assert [] == missing
 
-    def test_every_entry_detectable(self, catalog):
-        """Every entry leaves a trace the detector can look for: a Python
-        distribution or module, a program, or a Maven, Cargo, npm, NuGet or
-        Julia package."""
-        invisible = [
-            f.key
-            for f in catalog
-            if not (
-                f.distributions
-                or f.import_names
-                or f.programs
-                or f.maven_groups
-                or f.cargo_crates
-                or f.npm_packages
-                or f.nuget_packages
-                or f.julia_packages
-            )
-        ]
-        assert [] == invisible
-
     def test_distributions_not_shared(self, catalog):
         """No Python distribution is claimed by two entries."""
         owners: dict[str, list[str]] = {}
