@@ -5,6 +5,7 @@ than localhost do not resolve.  Tests marked ``network`` are exempt."""
 from __future__ import annotations
 
 import ipaddress
+import signal
 import socket
 import sys
 
@@ -17,9 +18,11 @@ import pytest
 import dlchoose._registry._lookup
 
 from tests.hermetic import (
+    MACHINE_VARIABLES,
     FrameworkFreePath,
     gpu_free_host,
     hidden_names,
+    is_framework_finder,
     modules_using_host,
 )
 
@@ -132,15 +135,56 @@ def _no_gpu_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("no-gpu-root")
 
 
+@pytest.fixture
+def _empty_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A home folder with nothing installed in it (no ~/.m2, ~/.nuget,
+    ~/.julia or ~/.keras), one per test so none leaks into the next."""
+    return tmp_path_factory.mktemp("home")
+
+
 @pytest.fixture(autouse=True)
 def _machine_hidden(
     _framework_free: FrameworkFreePath,
     _no_gpu_root: Path,
+    _empty_home: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """No test sees the frameworks installed beside it or this machine's
-    GPU (tests/hermetic.py): each builds what it checks."""
+    """No test sees the frameworks installed beside it, in the home folder
+    or through editable installs, nor this machine's GPU and its settings
+    (tests/hermetic.py): each builds what it checks."""
     monkeypatch.setattr(sys, "path", _framework_free.of(sys.path))
+    monkeypatch.setattr(
+        sys,
+        "meta_path",
+        [
+            finder
+            for finder in sys.meta_path
+            if not is_framework_finder(finder, _framework_free.hidden)
+        ],
+    )
+    monkeypatch.setenv("HOME", str(_empty_home))
+    for variable in MACHINE_VARIABLES:
+        monkeypatch.delenv(variable, raising=False)
     host = gpu_free_host(_no_gpu_root)
     for module in modules_using_host():
         monkeypatch.setattr(module, "Host", host)
+
+
+@pytest.fixture(name="default_signals")
+def _default_signals() -> Iterator[None]:
+    """SIGTERM, SIGHUP and SIGINT at Python's defaults for the test,
+    whatever the runner inherited (``nohup`` ignores SIGHUP; a job a
+    non-interactive shell starts in the background ignores SIGINT, so
+    Python never installs its KeyboardInterrupt handler), restored after."""
+    defaults: dict[signal.Signals, Any] = {
+        signal.SIGTERM: signal.SIG_DFL,
+        signal.SIGHUP: signal.SIG_DFL,
+        signal.SIGINT: signal.default_int_handler,
+    }
+    saved = {
+        signum: signal.signal(signum, handler)
+        for signum, handler in defaults.items()
+    }
+    yield
+    for signum, handler in saved.items():
+        signal.signal(signum, handler)

@@ -10,6 +10,10 @@ and onnxruntime installed: 22 tests failed there that pass on CI).
   holds a framework (a module or a distribution the registry names, or a
   torch companion) replaced by a mirror of symbolic links to everything
   else in it, so dlchoose's own dependencies still import.
+- an editable install's import hook for a framework is taken off
+  ``sys.meta_path`` (:func:`is_framework_finder`), and ``HOME`` and the
+  variables in :data:`MACHINE_VARIABLES` (package-manager folders, Keras
+  and GPU settings) are the tests' own, not the machine's;
 - :func:`gpu_free_host` makes a :class:`~dlchoose._gpu._host.Host` that
   reads an empty root and looks for programs only in the ``PATH`` folders
   a test added, not in the machine's own.
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -31,9 +36,11 @@ from dlchoose._gpu._host import Host
 
 
 __all__ = [
+    "MACHINE_VARIABLES",
     "FrameworkFreePath",
     "gpu_free_host",
     "hidden_names",
+    "is_framework_finder",
     "modules_using_host",
 ]
 
@@ -104,6 +111,38 @@ class FrameworkFreePath:
             )
             self._mirrors[entry] = str(mirror) if mirror else entry
         return self._mirrors[entry]
+
+
+#: Variables through which the machine's own installs and GPU settings
+#: would reach detection, the doctor or the GPU capability.
+MACHINE_VARIABLES: tuple[str, ...] = (
+    "CARGO_HOME",
+    "NUGET_PACKAGES",
+    "JULIA_DEPOT_PATH",
+    "npm_config_prefix",
+    "NPM_CONFIG_PREFIX",
+    "KERAS_BACKEND",
+    "KERAS_HOME",
+    "TF_USE_LEGACY_KERAS",
+    "JAX_PLATFORMS",
+    "CUDA_VISIBLE_DEVICES",
+    "HIP_VISIBLE_DEVICES",
+    "ROCR_VISIBLE_DEVICES",
+    "DLCHOOSE_CUDA_DRIVER_VERSION",
+)
+
+
+def is_framework_finder(finder: object, hidden: frozenset[str]) -> bool:
+    """Whether *finder* is an editable install's import hook for a hidden
+    name (setuptools puts a finder with a ``MAPPING`` of top-level names
+    on ``sys.meta_path``, which no ``sys.path`` mirror can hide)."""
+    module = sys.modules.get(getattr(finder, "__module__", "") or "")
+    mapping = getattr(module, "MAPPING", None) or getattr(
+        finder, "MAPPING", None
+    )
+    if not isinstance(mapping, dict):
+        return False
+    return any(_normal(str(name)) in hidden for name in mapping)
 
 
 def _test_added(path: str) -> str:

@@ -16,6 +16,17 @@ def _widest(text: str) -> int:
 
 
 class TestFitTable:
+    def test_control_characters_never_reach_the_terminal(self):
+        """Escape sequences and line breaks in a cell (a version read from
+        someone's package.json) are shown as ?, one row a line."""
+        fitted = fit_table(
+            [Column(header="k"), Column(header="version")],
+            [["tfjs", "4.0\x1b[31mRED\n"]],
+            80,
+        )
+        assert "\x1b" not in fitted.text
+        assert "tfjs  4.0?[31mRED?" == fitted.text.splitlines()[-1]
+
     def test_natural_width_when_it_fits(self):
         """A table narrower than the width is left as it is."""
         fitted = fit_table(

@@ -234,6 +234,19 @@ class TestNpm:
         assert "global" not in " ".join(result.checked)
         assert 2 == sum(c.startswith("npm package") for c in result.checked)
 
+    def test_byte_order_mark_is_dropped(self, site, home):
+        """A package.json starting with a UTF-8 byte-order mark is read as
+        Node reads it: its version counts."""
+        npm_framework()
+        site("a")
+        npm_package(
+            Path.cwd() / "node_modules",
+            "fake-tfjs-node",
+            "\ufeff" + json.dumps({"version": "1.2.3"}),
+        )
+
+        assert "1.2.3" == only("fakejs").version
+
     @pytest.mark.parametrize(
         ("manifest", "note"),
         [
@@ -243,6 +256,8 @@ class TestNpm:
             ({"version": 4}, "is damaged or names no version"),
             ({"version": ""}, "is damaged or names no version"),
             ("[" * 100_000, "is damaged or names no version"),
+            ({"version": "4.0.0\x1b[31mRED\n"}, "names no version"),
+            ({"version": "1." * 40}, "names no version"),
         ],
     )
     def test_damaged_package_json(self, site, home, manifest, note):
@@ -456,23 +471,53 @@ class TestJulia:
         assert not any(str(in_home) in r for r in result.reasons)
         assert f"{first}, {second}" in result.checked[-1]
 
-    def test_empty_entry_means_user_depot(
+    def test_empty_entry_means_bundled_depots(
         self, site, home, tmp_path, monkeypatch
     ):
-        """An empty JULIA_DEPOT_PATH entry stands for ~/.julia."""
+        """An empty JULIA_DEPOT_PATH entry stands for the depots bundled
+        with Julia (beside `julia` on PATH), not for ~/.julia, as in
+        Julia's manual: a package only in ~/.julia is not seen."""
         julia_framework()
         site("a")
+        top = tmp_path / "julia-1.11"
+        (top / "bin").mkdir(parents=True)
+        program = top / "bin" / "julia"
+        program.write_text("#!/bin/sh\n")
+        program.chmod(0o755)
+        monkeypatch.setenv("PATH", str(top / "bin"))
         monkeypatch.setenv(
             "JULIA_DEPOT_PATH", os.pathsep.join([str(tmp_path / "d"), ""])
         )
-        folder = julia_package(
-            home / ".julia", "FakeFlux", "s", 'version = "1.1.0"\n'
+        julia_package(home / ".julia", "FakeFlux", "s", 'version = "1.0.0"\n')
+        bundled = julia_package(
+            top / "share" / "julia", "FakeFlux", "t", 'version = "1.1.0"\n'
         )
 
         result = only("fakeflux")
 
-        assert str(folder) == result.location
-        assert str(home / ".julia") in result.checked[-1]
+        assert str(bundled) == result.location
+        assert not any(str(home / ".julia") in c for c in result.checked)
+
+    def test_set_but_empty_means_no_depot(self, site, home, monkeypatch):
+        """JULIA_DEPOT_PATH set to the empty string leaves Julia no depot:
+        a package in ~/.julia is not found."""
+        julia_framework()
+        site("a")
+        monkeypatch.setenv("JULIA_DEPOT_PATH", "")
+        julia_package(home / ".julia", "FakeFlux", "s", 'version = "1.0.0"\n')
+
+        assert DetectionStatus.ABSENT is only("fakeflux").status
+
+    def test_tilde_is_expanded(self, site, home, monkeypatch):
+        """A depot written with ~ is the one in the home folder."""
+        julia_framework()
+        site("a")
+        monkeypatch.setenv("JULIA_DEPOT_PATH", "~/mydepot")
+        folder = julia_package(
+            home / "mydepot", "FakeFlux", "s", 'version = "1.2.0"\n'
+        )
+
+        assert str(folder) == only("fakeflux").location
 
     def test_julia_project_toml_first(self, site, home):
         """JuliaProject.toml wins over Project.toml, as in Pkg."""
@@ -621,3 +666,34 @@ class TestPythonFirst:
 
         assert "1.0" == result.version
         assert not any("npm" in c for c in result.checked)
+
+    @pytest.mark.parametrize(
+        ("field", "name", "build"),
+        [
+            ("npm_packages", "fake-net-web", "npm"),
+            ("nuget_packages", "Fake.Net", "nuget"),
+            ("julia_packages", "FakeNet", "julia"),
+        ],
+    )
+    def test_other_products_do_not_stand_in(
+        self, site, home, field, name, build
+    ):
+        """A framework published on PyPI whose Python package is absent is
+        absent, even with its npm, NuGet or Julia package present: those
+        are other products (ONNX Runtime Web), and must not satisfy a
+        requirement on the Python package."""
+        fake_framework(distributions=("fakenet",), **{field: (name,)})
+        site("a")
+        if build == "npm":
+            npm_package(Path.cwd() / "node_modules", name, {"version": "9.0"})
+        elif build == "nuget":
+            (home / ".nuget" / "packages" / name.lower() / "9.0").mkdir(
+                parents=True
+            )
+        else:
+            julia_package(home / ".julia", name, "AbCd", 'version = "9.0"\n')
+
+        result = only()
+
+        assert DetectionStatus.ABSENT is result.status
+        assert not any(build in c.lower() for c in result.checked)

@@ -352,6 +352,7 @@ def _group_alive(pgid: int) -> bool:
     return True
 
 
+@pytest.mark.usefixtures("default_signals")
 class TestInterrupted:
     def test_interrupt_kills_every_group(self, modules, tmp_path):
         """An interrupted probe kills each child's group at once, then raises."""

@@ -159,19 +159,6 @@ class TestEscapedDescendants:
         assert _wait_gone(_wait_file(pid_file))
 
 
-@pytest.fixture(name="default_signals")
-def _default_signals():
-    """SIGTERM and SIGHUP at their defaults for the test, whatever the
-    runner inherited (``nohup`` ignores SIGHUP), and restored after."""
-    saved = {
-        signum: signal.signal(signum, signal.SIG_DFL)
-        for signum in (signal.SIGTERM, signal.SIGHUP)
-    }
-    yield
-    for signum, handler in saved.items():
-        signal.signal(signum, handler)
-
-
 @pytest.mark.usefixtures("default_signals")
 class TestSignals:
     def test_inherited_ignore_is_kept(self):
@@ -231,9 +218,11 @@ class TestSignals:
         script = textwrap.dedent(
             f"""
             import signal, sys
-            # Default dispositions, whatever the runner inherited (nohup).
+            # Default dispositions, whatever the runner inherited (nohup
+            # ignores SIGHUP; a shell's background job ignores SIGINT).
             signal.signal(signal.SIGHUP, signal.SIG_DFL)
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            signal.signal(signal.SIGINT, signal.default_int_handler)
             sys.path.insert(0, {str(tmp_path)!r})
             from dlchoose import Framework, register_framework
             from dlchoose._cli import main

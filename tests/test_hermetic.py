@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import sys
+import types
 
 from pathlib import Path
 
 import dlchoose
 
-from tests.hermetic import FrameworkFreePath, gpu_free_host, hidden_names
+from tests.hermetic import (
+    FrameworkFreePath,
+    gpu_free_host,
+    hidden_names,
+    is_framework_finder,
+)
 
 
 def test_installed_frameworks_are_hidden(tmp_path):
@@ -59,3 +66,32 @@ def test_machine_programs_are_not_found(tmp_path, monkeypatch):
     assert [str(fake)] == host.environ["PATH"].split(os.pathsep)
     assert str(program) == host.which("nvidia-smi")
     assert host.read("/proc/version") is None
+
+
+def test_editable_framework_finders_are_recognised(monkeypatch):
+    """An editable install's finder mapping a framework's top-level name is
+    one to take off sys.meta_path; one for another package is not."""
+    hidden = hidden_names()
+    for name, mapping in (
+        ("__editable___keras_finder", {"keras": "/src/keras/keras"}),
+        ("__editable___attrs_finder", {"attr": "/src/attrs/attr"}),
+    ):
+        module = types.ModuleType(name)
+        module.MAPPING = mapping  # type: ignore[attr-defined]
+        monkeypatch.setitem(sys.modules, name, module)
+
+    class KerasFinder:
+        __module__ = "__editable___keras_finder"
+
+    class AttrsFinder:
+        __module__ = "__editable___attrs_finder"
+
+    assert is_framework_finder(KerasFinder, hidden)
+    assert not is_framework_finder(AttrsFinder, hidden)
+
+
+def test_home_is_the_tests_own():
+    """HOME is an empty folder of this test, not the developer's."""
+    home = Path(os.environ["HOME"])
+    assert home.name.startswith("home")
+    assert [] == list(home.iterdir())

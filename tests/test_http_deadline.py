@@ -67,6 +67,8 @@ class TestRetriesUnderADeadline:
             )
         assert not isinstance(caught.value, UnreachableError)
         assert "before the deadline" in str(caught.value)
+        # Not remembered as out of reach: the next request is sent.
+        assert client.unreachable is None
 
     def test_own_read_timeout_is_not_the_deadline(self, server):
         """A read timeout shorter than the deadline stays the server's

@@ -207,8 +207,8 @@ class TestUnknownFootnote:
             "? some values unknown, scored at the lower of the framework's"
             " own average of known values and the criterion's typical"
             " measured value (the median, at most half the scale); an"
-            " unknown share at most the smallest share its series"
-            " measures:" in flat
+            " unknown share its series bounds at most the smallest share"
+            " it measures:" in flat
         )
 
 

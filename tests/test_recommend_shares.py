@@ -1,11 +1,12 @@
 """Unknown adoption shares: never more than the series leaves them.
 
-A share series measures the frameworks it lists.  A framework it does not
-list counts at most the smallest share it lists; one it counts within
-another (Keras papers within TensorFlow's) at most that framework's share;
-one whose count it marks unreliable (PyTorch on PyPI in mid-2018) is not
-bounded, since its real share lies above the count.  So an unknown share
-never outscores a framework the series measured.
+A share series measures the frameworks it lists.  A framework checked and
+found absent from it (below a downloads dump's cut-off), or left out by a
+series that compares only the leaders (the papers counts), counts at most
+the smallest share it lists; one it counts within another (Keras papers
+within TensorFlow's) likewise; one the series never looked up, or whose
+count it marks unreliable (PyTorch on PyPI in mid-2018), is not bounded.
+So a bounded unknown share never outscores a framework the series measured.
 """
 
 from __future__ import annotations
@@ -53,14 +54,38 @@ def smallest_measured_x(criterion: Criterion, as_of: date) -> Fraction:
 
 class TestCeilings:
     @pytest.mark.parametrize("as_of", [TODAY, SEED])
-    @pytest.mark.parametrize("criterion", SHARES)
-    def test_unlisted_counts_at_most_smallest_listed(self, criterion, as_of):
-        """A framework a point does not list is bounded by the smallest
-        share the point lists, and its note says so."""
+    def test_unlisted_paper_share_at_most_smallest(self, as_of):
+        """The papers series compares the leaders only: a framework it does
+        not list is bounded by the smallest share it lists, and its note
+        says so."""
+        criterion = Criterion.ACADEMIC_ADOPTION
         found = measure(criterion.value, "burn", as_of)
         assert isinstance(found, Unmeasured)
         assert smallest_measured_x(criterion, as_of) == found.ceiling
         assert "the smallest share it lists" in found.note
+
+    @pytest.mark.parametrize(
+        ("as_of", "key"),
+        [(TODAY, "mindspore"), (TODAY, "tinygrad"), (SEED, "paddle")],
+    )
+    def test_checked_absent_download_share_at_most_smallest(self, as_of, key):
+        """A framework checked and found absent from a downloads dump (below
+        its cut-off) is bounded by the smallest share the dump lists."""
+        criterion = Criterion.INDUSTRY_ADOPTION
+        found = measure(criterion.value, key, as_of)
+        assert isinstance(found, Unmeasured)
+        assert smallest_measured_x(criterion, as_of) == found.ceiling
+        assert "not in the dump" in found.note
+
+    @pytest.mark.parametrize("key", ["onnxruntime", "burn", "torchsharp"])
+    def test_never_looked_up_is_not_bounded(self, key):
+        """A framework the downloads series never looked up (ONNX Runtime,
+        which the dump lists at 79.8 million downloads) or that is not on
+        PyPI at all is unknown without a bound: the data gives none."""
+        found = measure("industry_adoption", key, TODAY)
+        assert isinstance(found, Unmeasured)
+        assert found.ceiling is None
+        assert found.note.startswith("not counted by")
 
     @pytest.mark.parametrize("as_of", [TODAY, SEED])
     def test_counted_within_is_bounded_like_unlisted(self, as_of):

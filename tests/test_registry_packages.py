@@ -98,10 +98,11 @@ class TestNames:
         assert (name,) == make(julia_packages=[name]).julia_packages
 
     @pytest.mark.parametrize(
-        "name", ["", "Flux.jl", "2Flux", "Fl ux", "../Flux", "Flüx"]
+        "name", ["", "Flux.jl", "2Flux", "Fl ux", "../Flux", "Flüx", "F" * 256]
     )
     def test_julia_names_refused(self, name):
-        """A name that is not an ASCII identifier is refused."""
+        """A name that is not an ASCII identifier, or too long to be a
+        folder name, is refused."""
         with pytest.raises(ValueError, match="julia_packages"):
             make(julia_packages=[name])
 

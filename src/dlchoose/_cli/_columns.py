@@ -80,6 +80,9 @@ def fit_table(
     when *colour* is on; *ellipsis* marks a cut word (``"..."`` where the
     terminal cannot show ``…``).
     """
+    # Cells carry text from files anyone can write (a package.json, wheel
+    # metadata): a control character must not reach the terminal.
+    rows = [[printable(cell) for cell in row] for row in rows]
     keep = list(range(len(columns)))
     while (widths := _widths(columns, rows, keep, width)) is None:
         keep.remove(
@@ -107,6 +110,14 @@ def fit_table(
         )
     hidden = tuple(c.header for i, c in enumerate(columns) if i not in keep)
     return FittedTable(text="\n".join(lines), hidden=hidden)
+
+
+def printable(text: str) -> str:
+    """*text* with every control or other unprintable character shown as
+    ``?`` (escape sequences could rewrite the screen or the clipboard)."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else "?" for c in text)
 
 
 def _widths(

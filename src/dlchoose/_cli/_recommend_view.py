@@ -153,8 +153,8 @@ def _unknown_lines(
         str(mode),
         "scored at the lower of the framework's own average of known"
         " values and the criterion's typical measured value (the median,"
-        " at most half the scale); an unknown share at most the smallest"
-        " share its series measures",
+        " at most half the scale); an unknown share its series bounds at"
+        " most the smallest share it measures",
     )
     return wrap(
         f"{UNKNOWN_MARK} some values unknown, {counted}: " + "; ".join(parts),

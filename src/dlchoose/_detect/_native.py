@@ -21,7 +21,7 @@ import re
 import sys
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from ._files import MAX_CONFIG_BYTES, UnreadableFile, read_small_text
 from ._model import (
@@ -59,11 +59,16 @@ def detect_native(
         evidence.extend(_maven(framework.maven_groups, checked))
     if framework.cargo_crates:
         evidence.extend(_cargo(framework.cargo_crates, checked))
-    if framework.npm_packages:
+    # A framework published on PyPI is installed here when its Python
+    # package is: its npm and NuGet packages (ONNX Runtime Web, the
+    # TensorFlow.js library) are other products, which must not satisfy
+    # `--require onnxruntime` or send the doctor looking for a module.
+    python_package = bool(framework.distributions)
+    if framework.npm_packages and not python_package:
         evidence.extend(_npm(framework.npm_packages, checked, reasons))
-    if framework.nuget_packages:
+    if framework.nuget_packages and not python_package:
         evidence.extend(_nuget(framework.nuget_packages, checked, reasons))
-    if framework.julia_packages:
+    if framework.julia_packages and not python_package:
         evidence.extend(_julia(framework.julia_packages, checked, reasons))
     import_name = framework.import_names[0] if framework.import_names else None
     if not evidence:
@@ -361,15 +366,31 @@ def _npm_copy(folder: str, name: str, notes: list[str]) -> Evidence | None:
 
 
 def _json_version(text: str) -> str | None:
-    """The ``version`` string of a JSON object; ``None`` for anything else."""
+    """The ``version`` string of a JSON object; ``None`` for anything else.
+
+    A byte-order mark is dropped first, as Node and npm do.
+    """
     import json
 
     try:
-        data = json.loads(text)
+        data = json.loads(text.removeprefix("\ufeff"))
     except (ValueError, RecursionError):
         return None
     version = data.get("version") if isinstance(data, dict) else None
-    return version if isinstance(version, str) and version else None
+    return _version_text(version)
+
+
+#: What a version read from a third-party file may look like: printable
+#: ASCII without spaces, short (semver, NuGet, Julia and Maven versions all
+#: fit); anything else is "version unknown", never text for the terminal.
+_VERSION_MAX: Final = 64
+
+
+def _version_text(value: object) -> str | None:
+    """*value* if it can be a version string, else ``None``."""
+    if not isinstance(value, str) or not 0 < len(value) <= _VERSION_MAX:
+        return None
+    return value if all("!" <= c <= "~" for c in value) else None
 
 
 # NuGet: the global packages folder, <id in lower case>/<version>/.
@@ -386,7 +407,7 @@ def _nuget(
     for package in ids:
         checked.append(f"NuGet package {package} in {root}")
         folder = _path(root, package.lower())
-        versions = _folders_in(folder, notes)
+        versions = [v for v in _folders_in(folder, notes) if _version_text(v)]
         if versions:
             version = best_version(versions) or versions[0]
             found.append(
@@ -404,14 +425,34 @@ def _nuget(
 
 
 def _julia_depots() -> list[str]:
-    """``JULIA_DEPOT_PATH``'s folders, an empty entry standing for the
-    user depot ``~/.julia``; only the user depot when it is unset."""
-    default = _path(_home(), ".julia")
+    """The depots Julia itself would search, as its manual describes
+    ``JULIA_DEPOT_PATH``: unset, the user depot ``~/.julia``; set but
+    empty, none; otherwise its entries with ``~`` expanded, an empty entry
+    standing for the depots bundled with Julia (beside ``julia`` on
+    ``PATH``), never for the user depot."""
     raw = os.environ.get("JULIA_DEPOT_PATH")
-    if not raw:
-        return [default]
-    entries = raw.split(os.pathsep)
-    return list(dict.fromkeys(_path(e) if e else default for e in entries))
+    if raw is None:
+        return [_path(_home(), ".julia")]
+    depots: list[str] = []
+    for entry in raw.split(os.pathsep) if raw else ():
+        if entry:
+            depots.append(_path(os.path.expanduser(entry)))
+        else:
+            depots.extend(_bundled_julia_depots())
+    return list(dict.fromkeys(depots))
+
+
+def _bundled_julia_depots() -> list[str]:
+    """``<julia>/local/share/julia`` and ``<julia>/share/julia``, where
+    ``<julia>`` is the folder above the ``julia`` program on ``PATH``."""
+    julia = _which("julia")
+    if julia is None:
+        return []
+    top = os.path.dirname(os.path.dirname(os.path.realpath(julia)))
+    return [
+        _path(top, "local", "share", "julia"),
+        _path(top, "share", "julia"),
+    ]
 
 
 def _julia(
@@ -480,5 +521,4 @@ def _toml_version(text: str) -> str | None:
         data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError):
         return None
-    version = data.get("version")
-    return version if isinstance(version, str) and version else None
+    return _version_text(data.get("version"))

@@ -417,15 +417,15 @@ class HttpClient:
             return TransportError(
                 f"cannot reach {url} ({type(err).__name__})", url=url
             )
-        unreachable = self._out_of_reach(url, reason)
         if deadline.expired:
             # The timeouts were cut to what the deadline left, so the
             # deadline is why this request ended (however the requests in
-            # flight beside it are scheduled).
+            # flight beside it are scheduled), and the host is not
+            # remembered as out of reach: it was not given its own time.
             return DeadlineExceededError(
                 f"no answer from {url} before the deadline", url=url
             )
-        return unreachable
+        return self._out_of_reach(url, reason)
 
     def _out_of_reach(self, url: str, reason: str) -> UnreachableError:
         """Record that *url*'s host is out of reach; the error to raise."""

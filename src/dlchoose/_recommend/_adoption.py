@@ -73,6 +73,9 @@ class Point:
     counts: tuple[tuple[str, int], ...]
     unreliable: tuple[tuple[str, str], ...] = ()
     """Registry keys whose count here misses most of their use, and why."""
+    absent: tuple[tuple[str, str], ...] = ()
+    """Registry keys checked and not found in the source (below its
+    cut-off), and how that was read."""
     unit: str | None = None
     """What this point counts when not the series' unit (submissions)."""
 
@@ -94,6 +97,11 @@ class Series:
     """Items compared with the total but not part of it."""
     counted_within: tuple[tuple[str, str], ...] = ()
     """Registry key -> the key whose count includes it."""
+    bounds_unlisted: str | None = None
+    """Why every framework the series leaves out is no larger than the
+    smallest it lists, when that holds for the series as a whole (He
+    counted the two frameworks that dominated papers); ``None`` when only
+    the keys a point records as :attr:`Point.absent` are bounded."""
 
     def key_of(self, item: str) -> str:
         return dict(self.members).get(item, item)
@@ -150,6 +158,7 @@ def _point(data: Mapping[str, Any]) -> Point:
         source=_source(data["source"]),
         counts=tuple(data["counts"].items()),
         unreliable=tuple(data.get("unreliable", {}).items()),
+        absent=tuple(data.get("absent", {}).items()),
         unit=data.get("unit"),
     )
 
@@ -171,6 +180,7 @@ def _series(data: Mapping[str, Any]) -> Series:
             for outer, inners in data.get("counted_within", {}).items()
             for inner in inners
         ),
+        bounds_unlisted=data.get("bounds_unlisted"),
     )
 
 
@@ -295,15 +305,15 @@ def _smallest(series: Series, point: Point) -> tuple[str, Fraction]:
 def _bounded(series: Series, point: Point, note: str) -> Unmeasured:
     """A key *point* does not measure: at most the smallest listed share.
 
-    A series counts the frameworks its source found (a Top PyPI Packages
-    dump lists every distribution above its cut-off, so one it leaves out
-    has fewer downloads than every one it lists) or its author chose to
-    compare (He counted the two frameworks that dominated papers); in
-    both cases a framework left out is taken to be no larger than the
-    smallest one counted, never larger because it was not counted.  A
-    framework counted within another (Keras papers within TensorFlow's)
-    is bounded by that one's share, and no better placed than one left
-    out: its own share is not measured either.
+    A framework checked and found absent from the source (a Top PyPI
+    Packages dump lists every project above its cut-off, so one it leaves
+    out has fewer downloads than every one it lists), or left out by an
+    author who compared only the leaders (He counted the two frameworks
+    that dominated papers), is taken to be no larger than the smallest one
+    counted, never larger because it was not counted.  A framework counted
+    within another (Keras papers within TensorFlow's) is bounded by that
+    one's share, and no better placed than one left out: its own share is
+    not measured either.
     """
     smallest, share = _smallest(series, point)
     return Unmeasured(
@@ -318,11 +328,13 @@ def _bounded(series: Series, point: Point, note: str) -> Unmeasured:
 def measure(criterion: str, key: str, as_of: date) -> Measured | Unmeasured:
     """*key*'s adoption on *criterion* as measured by *as_of*.
 
-    Unmeasured keys carry the most the point leaves them: a key not
-    listed, or counted within another (Keras papers within TensorFlow's),
-    at most the smallest listed share (:func:`_bounded`); a key whose
-    count the point marks unreliable (PyTorch's 2018 PyPI count missed its
-    conda installs) no bound, since its real share lies above the count.
+    Unmeasured keys carry the most the point leaves them: a key checked
+    and found absent (below the source's cut-off), one a series bounding
+    all it leaves out does not list, or one counted within another (Keras
+    papers within TensorFlow's), at most the smallest listed share
+    (:func:`_bounded`); a key the series never looked up, or whose count
+    the point marks unreliable (PyTorch's 2018 PyPI count missed its conda
+    installs), no bound.
     """
     series = load().series[criterion]
     point = series.latest(as_of)
@@ -336,10 +348,27 @@ def measure(criterion: str, key: str, as_of: date) -> Measured | Unmeasured:
     if reason is not None:
         return Unmeasured(reason, (point.source,), point.observed)
     share = series.share(point, key)
-    if share is None:
+    if share is not None:
+        return _measured(series, point, key, share)
+    return _unlisted(series, point, key)
+
+
+def _unlisted(series: Series, point: Point, key: str) -> Unmeasured:
+    """*key*, which *point* does not list: bounded where the data says it
+    is small (checked absent, or a series of the leaders only), else
+    unknown without a bound (ONNX Runtime is in the dump, but the series
+    does not count it; a Rust crate is not on PyPI at all)."""
+    absent = dict(point.absent).get(key)
+    if absent is not None:
+        return _bounded(series, point, f"{absent}, {point.label}")
+    if series.bounds_unlisted is not None:
         note = f"not listed in {series.title} ({point.label})"
         return _bounded(series, point, note)
-    return _measured(series, point, key, share)
+    return Unmeasured(
+        f"not counted by {series.title} ({point.label})",
+        (point.source,),
+        point.observed,
+    )
 
 
 def _measured(

@@ -330,7 +330,10 @@ _NUGET_ID: Final = v.and_(
 )
 """NuGet ids: word characters in dot- or dash-separated parts."""
 _JULIA_NAME: Final = v.and_(
-    v.instance_of(str), v.matches_re(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+    v.instance_of(str),
+    # A folder name: file systems refuse names over 255 bytes.
+    v.max_len(255),
+    v.matches_re(r"[A-Za-z_][A-Za-z0-9_]*\Z"),
 )
 """Julia package names: ASCII identifiers (the General registry's rule)."""
 
