@@ -498,6 +498,25 @@ class TestJulia:
         assert str(bundled) == result.location
         assert not any(str(home / ".julia") in c for c in result.checked)
 
+    def test_empty_entry_without_julia_adds_nothing(
+        self, site, home, tmp_path, monkeypatch
+    ):
+        """With no `julia` on PATH an empty entry names no bundled depot:
+        only the entries given are searched."""
+        julia_framework()
+        site("a")
+        monkeypatch.setenv(
+            "JULIA_DEPOT_PATH", os.pathsep.join(["", str(tmp_path / "d")])
+        )
+        julia_package(home / ".julia", "FakeFlux", "s", 'version = "1.0.0"\n')
+
+        result = only("fakeflux")
+
+        assert DetectionStatus.ABSENT is result.status
+        assert [str(tmp_path / "d")] == [
+            c.split(" in ", 1)[1] for c in result.checked if "Julia" in c
+        ]
+
     def test_set_but_empty_means_no_depot(self, site, home, monkeypatch):
         """JULIA_DEPOT_PATH set to the empty string leaves Julia no depot:
         a package in ~/.julia is not found."""
