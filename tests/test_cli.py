@@ -98,13 +98,16 @@ class TestLazyCommands:
 
     @pytest.mark.parametrize("command", ["list", "show pytorch"])
     def test_registry_commands_load_no_recommender_or_client(self, command):
-        """`dlchoose list`/`show` import neither the recommender nor requests."""
+        """`dlchoose list`/`show` import neither the recommender nor requests,
+        nor packaging and logging (the bundled releases are plain versions,
+        and a healthy file logs nothing)."""
         code = (
             "import sys\n"
             "from dlchoose._cli import main\n"
             f"main({command.split()!r})\n"
             "loaded = [m for m in sys.modules if m.startswith("
-            "('dlchoose._recommend', 'dlchoose._metrics', 'requests'))]\n"
+            "('dlchoose._recommend', 'dlchoose._metrics', 'requests',"
+            " 'packaging', 'logging'))]\n"
             "print('LOADED', loaded)\n"
         )
         result = subprocess.run(

@@ -81,6 +81,23 @@ def test_bad_entry_is_left_out(damage, fields, caplog):
     assert "1 damaged entries (torch)" in caplog.text
 
 
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"yanked": ["2.16.0rc1"]},
+        {"yanked": ["2.16.0.post1"]},
+        {"version": "2.15.0.post1"},
+        {"per_python": [{"python": "3.10", "version": "2.14.1.dev3"}]},
+    ],
+)
+def test_valid_unusual_versions_are_kept(damage, fields):
+    """Pre-, post- and dev-release spellings are valid PEP 440 versions:
+    the entry stays (they are checked by packaging, not the plain-number
+    shortcut)."""
+    damage(_edited("torch", **fields))
+    assert dlchoose.get_framework("pytorch").latest_release is not None
+
+
 def test_entry_that_is_not_an_object_is_left_out(damage, caplog):
     """An entry that is not a JSON object is dropped like a bad one."""
     document = json.loads(SHIPPED)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import json
-import logging
+import re
 
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -46,7 +46,11 @@ __all__ = [
     "with_releases",
 ]
 
-log = logging.getLogger("dlchoose.registry")
+#: Plain release numbers (``2.15.0``, ``2.7.post2``) are PEP 440 versions
+#: without a local part by construction; only other spellings need
+#: :mod:`packaging`, whose import and version pattern cost ``dlchoose
+#: list`` more than the rest of the merge.
+_PLAIN_VERSION: Final = re.compile(r"[0-9]+(?:\.[0-9]+)*(?:\.post[0-9]+)?")
 
 RELEASES_FILE: Final = Path(__file__).with_name("releases.json")
 
@@ -107,7 +111,10 @@ def bundled_releases() -> BundledReleases:
             problem=f"{RELEASES_FILE.name} is unreadable ({err})",
         )
     if found.problem:
-        log.warning(
+        # Imported here: a healthy file, the usual case, needs no logging.
+        import logging
+
+        logging.getLogger("dlchoose.registry").warning(
             "dlchoose: release facts from the package index left out: %s",
             found.problem,
         )
@@ -120,8 +127,6 @@ def _checked_release(value: object, generated: date) -> Release:
     Versions must parse (PEP 440, no local part) and no date may lie after
     the day the index was read.
     """
-    from packaging.version import InvalidVersion, Version
-
     if not isinstance(value, dict):
         raise ValueError("not an object")  # noqa: TRY004 - damage
     release = Release.from_dict(value)
@@ -129,15 +134,26 @@ def _checked_release(value: object, generated: date) -> Release:
     versions = [release.version, *release.yanked]
     versions += [p.version for p in release.per_python if p.version]
     dates = [release.date, *(p.date for p in release.per_python)]
-    try:
-        parsed = [Version(text) for text in versions]
-    except (InvalidVersion, TypeError) as err:
-        raise ValueError(f"bad version: {err}") from err
-    if any(version.local for version in parsed):
-        raise ValueError("a local version")
+    _check_versions(versions)
     if observed > generated or any(d and d > observed for d in dates):
         raise ValueError("dated after the index was read")
     return release
+
+
+def _check_versions(versions: Iterable[str]) -> None:
+    """:class:`ValueError` unless each is a PEP 440 version without a
+    local part (plain release numbers pass without :mod:`packaging`)."""
+    unusual = [v for v in versions if not _PLAIN_VERSION.fullmatch(v)]
+    if not unusual:
+        return
+    from packaging.version import InvalidVersion, Version
+
+    try:
+        parsed = [Version(text) for text in unusual]
+    except InvalidVersion as err:
+        raise ValueError(f"bad version: {err}") from err
+    if any(version.local for version in parsed):
+        raise ValueError("a local version")
 
 
 def _entry(value: object, generated: date) -> tuple[bool, Release | None]:
