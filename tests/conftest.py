@@ -5,6 +5,7 @@ than localhost do not resolve.  Tests marked ``network`` are exempt."""
 from __future__ import annotations
 
 import ipaddress
+import os
 import signal
 import socket
 import sys
@@ -20,8 +21,10 @@ import dlchoose._registry._lookup
 from tests.hermetic import (
     MACHINE_VARIABLES,
     FrameworkFreePath,
+    ProgramFreePath,
     gpu_free_host,
     hidden_names,
+    hidden_programs,
     is_framework_finder,
     modules_using_host,
 )
@@ -130,6 +133,15 @@ def _framework_free(
 
 
 @pytest.fixture(scope="session")
+def _program_free(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> ProgramFreePath:
+    return ProgramFreePath(
+        hidden_programs(), tmp_path_factory.mktemp("path-mirrors")
+    )
+
+
+@pytest.fixture(scope="session")
 def _no_gpu_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An empty folder standing for ``/``: no /proc, /sys or /dev."""
     return tmp_path_factory.mktemp("no-gpu-root")
@@ -145,6 +157,7 @@ def _empty_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(autouse=True)
 def _machine_hidden(
     _framework_free: FrameworkFreePath,
+    _program_free: ProgramFreePath,
     _no_gpu_root: Path,
     _empty_home: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -163,6 +176,9 @@ def _machine_hidden(
         ],
     )
     monkeypatch.setenv("HOME", str(_empty_home))
+    monkeypatch.setenv(
+        "PATH", _program_free.of(os.environ.get("PATH", os.defpath))
+    )
     for variable in MACHINE_VARIABLES:
         monkeypatch.delenv(variable, raising=False)
     host = gpu_free_host(_no_gpu_root)

@@ -14,6 +14,8 @@ and onnxruntime installed: 22 tests failed there that pass on CI).
   ``sys.meta_path`` (:func:`is_framework_finder`), and ``HOME`` and the
   variables in :data:`MACHINE_VARIABLES` (package-manager folders, Keras
   and GPU settings) are the tests' own, not the machine's;
+- :class:`ProgramFreePath` does the same for ``PATH`` and the programs
+  detection looks for (a ``luajit`` or ``caffe`` of the machine's own);
 - :func:`gpu_free_host` makes a :class:`~dlchoose._gpu._host.Host` that
   reads an empty root and looks for programs only in the ``PATH`` folders
   a test added, not in the machine's own.
@@ -38,8 +40,10 @@ from dlchoose._gpu._host import Host
 __all__ = [
     "MACHINE_VARIABLES",
     "FrameworkFreePath",
+    "ProgramFreePath",
     "gpu_free_host",
     "hidden_names",
+    "hidden_programs",
     "is_framework_finder",
     "modules_using_host",
 ]
@@ -143,6 +147,54 @@ def is_framework_finder(finder: object, hidden: frozenset[str]) -> bool:
     if not isinstance(mapping, dict):
         return False
     return any(_normal(str(name)) in hidden for name in mapping)
+
+
+def hidden_programs() -> frozenset[str]:
+    """Programs whose presence on ``PATH`` detection or the GPU checks
+    read: the registry's (``th``, ``luajit``, ``caffe``, ``cntk``), and
+    ``julia``, ``node``, ``nvidia-smi`` and ROCm's tools."""
+    names = {
+        "julia",
+        "node",
+        "nvidia-smi",
+        "rocminfo",
+        "rocm_agent_enumerator",
+    }
+    for framework in dlchoose.frameworks():
+        names.update(framework.programs)
+    return frozenset(names)
+
+
+class ProgramFreePath:
+    """``PATH`` with each folder holding a hidden program replaced by a
+    mirror of links to everything else in it, made once under *into*."""
+
+    def __init__(self, hidden: frozenset[str], into: Path) -> None:
+        self.hidden = hidden
+        self.into = into
+        self._mirrors: dict[str, str] = {}
+
+    def of(self, path: str) -> str:
+        return os.pathsep.join(self._folder(f) for f in path.split(os.pathsep))
+
+    def _folder(self, folder: str) -> str:
+        if folder not in self._mirrors:
+            self._mirrors[folder] = self._mirror(folder)
+        return self._mirrors[folder]
+
+    def _mirror(self, folder: str) -> str:
+        try:
+            entries = [e.name for e in Path(folder).iterdir()]
+        except OSError:
+            return folder
+        if not self.hidden.intersection(entries):
+            return folder
+        mirror = self.into / f"{len(self._mirrors)}-bin"
+        mirror.mkdir()
+        for entry in entries:
+            if entry not in self.hidden:
+                (mirror / entry).symlink_to(Path(folder) / entry)
+        return str(mirror)
 
 
 def _test_added(path: str) -> str:

@@ -83,6 +83,14 @@ class TestText:
         assert f"GPU build here:   {expected}" in out
         assert "CPU-only" in err
 
+    def test_distribution_named_unlike_its_framework(self, capsys):
+        """TensorFlow.js's distribution is tensorflowjs: the GPU question is
+        asked of the framework, so no 'unknown framework' note appears."""
+        code, out, err = run(capsys, "tfjs")
+        assert 0 == code
+        assert "Install here:  pip install tensorflowjs==" in out
+        assert "Unknown framework" not in err
+
     def test_no_gpu_line_for_another_target(self, capsys, monkeypatch):
         """Another target's GPU is unknown: no GPU line."""
         monkeypatch.setenv("DLCHOOSE_CUDA_DRIVER_VERSION", "580.65")

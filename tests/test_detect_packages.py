@@ -234,6 +234,21 @@ class TestNpm:
         assert "global" not in " ".join(result.checked)
         assert 2 == sum(c.startswith("npm package") for c in result.checked)
 
+    def test_link_loop_is_no_package(self, site, home):
+        """A package folder that is a link to itself (or dangling) is no
+        install, as for NuGet and Julia; the loop is noted."""
+        npm_framework()
+        site("a")
+        modules = Path.cwd() / "node_modules"
+        modules.mkdir()
+        loop = modules / "fake-tfjs-node"
+        loop.symlink_to(loop)
+
+        result = only("fakejs")
+
+        assert DetectionStatus.ABSENT is result.status
+        assert any("is not a folder" in r for r in result.reasons)
+
     def test_byte_order_mark_is_dropped(self, site, home):
         """A package.json starting with a UTF-8 byte-order mark is read as
         Node reads it: its version counts."""
@@ -498,15 +513,31 @@ class TestJulia:
         assert str(bundled) == result.location
         assert not any(str(home / ".julia") in c for c in result.checked)
 
+    @pytest.mark.parametrize("shared_last", [False, True])
+    def test_leading_empty_entry_keeps_user_depot(
+        self, site, home, tmp_path, monkeypatch, shared_last
+    ):
+        """A leading empty entry (`:` or `:/shared`) stands for the user
+        depot too, as in Julia's init_depot_path: ~/.julia is searched."""
+        julia_framework()
+        site("a")
+        entries = ["", str(tmp_path / "d")] if shared_last else ["", ""]
+        monkeypatch.setenv("JULIA_DEPOT_PATH", os.pathsep.join(entries))
+        folder = julia_package(
+            home / ".julia", "FakeFlux", "s", 'version = "1.0.0"\n'
+        )
+
+        assert str(folder) == only("fakeflux").location
+
     def test_empty_entry_without_julia_adds_nothing(
         self, site, home, tmp_path, monkeypatch
     ):
-        """With no `julia` on PATH an empty entry names no bundled depot:
-        only the entries given are searched."""
+        """With no `julia` on PATH a later empty entry names no bundled
+        depot: only the entries given are searched."""
         julia_framework()
         site("a")
         monkeypatch.setenv(
-            "JULIA_DEPOT_PATH", os.pathsep.join(["", str(tmp_path / "d")])
+            "JULIA_DEPOT_PATH", os.pathsep.join([str(tmp_path / "d"), ""])
         )
         julia_package(home / ".julia", "FakeFlux", "s", 'version = "1.0.0"\n')
 
@@ -692,19 +723,30 @@ class TestPythonFirst:
             ("npm_packages", "fake-net-web", "npm"),
             ("nuget_packages", "Fake.Net", "nuget"),
             ("julia_packages", "FakeNet", "julia"),
+            ("maven_groups", "com.fakenet", "maven"),
         ],
     )
     def test_other_products_do_not_stand_in(
         self, site, home, field, name, build
     ):
         """A framework published on PyPI whose Python package is absent is
-        absent, even with its npm, NuGet or Julia package present: those
-        are other products (ONNX Runtime Web), and must not satisfy a
-        requirement on the Python package."""
+        absent, even with its Maven, npm, NuGet or Julia package present:
+        those are other products (ONNX Runtime's Java and web runtimes),
+        and must not satisfy a requirement on the Python package."""
         fake_framework(distributions=("fakenet",), **{field: (name,)})
         site("a")
         if build == "npm":
             npm_package(Path.cwd() / "node_modules", name, {"version": "9.0"})
+        elif build == "maven":
+            (
+                home
+                / ".m2"
+                / "repository"
+                / "com"
+                / "fakenet"
+                / "core"
+                / "9.0"
+            ).mkdir(parents=True)
         elif build == "nuget":
             (home / ".nuget" / "packages" / name.lower() / "9.0").mkdir(
                 parents=True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import sys
 import types
 
@@ -12,9 +13,11 @@ from pathlib import Path
 import dlchoose
 
 from tests.hermetic import (
+    MACHINE_PATH,
     FrameworkFreePath,
     gpu_free_host,
     hidden_names,
+    hidden_programs,
     is_framework_finder,
 )
 
@@ -63,7 +66,9 @@ def test_machine_programs_are_not_found(tmp_path, monkeypatch):
 
     host = gpu_free_host(tmp_path / "root")()
 
-    assert [str(fake)] == host.environ["PATH"].split(os.pathsep)
+    folders = host.environ["PATH"].split(os.pathsep)
+    assert str(fake) == folders[0]
+    assert not MACHINE_PATH.intersection(folders)
     assert str(program) == host.which("nvidia-smi")
     assert host.read("/proc/version") is None
 
@@ -95,3 +100,17 @@ def test_home_is_the_tests_own():
     home = Path(os.environ["HOME"])
     assert home.name.startswith("home")
     assert [] == list(home.iterdir())
+
+
+def test_machine_programs_are_hidden_from_detection():
+    """No program detection looks for (th, luajit, caffe, cntk, julia,
+    node, nvidia-smi) is on the PATH a test starts with, while the
+    interpreter's other tools stay reachable."""
+    found = {
+        name
+        for folder in os.environ["PATH"].split(os.pathsep)
+        for name in hidden_programs()
+        if (Path(folder) / name).exists()
+    }
+    assert set() == found
+    assert shutil.which("sh") is not None

@@ -258,3 +258,23 @@ class TestNoLanguageDefault:
         assert all(
             "Python" in get_framework(e.framework).languages for e in top
         )
+
+
+class TestDownloadsData:
+    def test_every_member_counted_or_checked_absent(self):
+        """At every point of the downloads series, each framework the series
+        counts is either counted or recorded as checked absent from the
+        dump, so no member's share is left unbounded by a transcription
+        gap."""
+        series = load().series["industry_adoption"]
+        keys = {series.key_of(item) for item, _ in series.members}
+        add_ons = {series.key_of(item) for item in series.add_ons}
+        gaps = [
+            (str(point.observed), key)
+            for point in series.points
+            for key in sorted(keys - add_ons)
+            if series.count(point, key) is None
+            and key not in dict(point.absent)
+            and key not in dict(point.unreliable)
+        ]
+        assert [] == gaps

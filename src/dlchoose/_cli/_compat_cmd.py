@@ -172,15 +172,16 @@ def _commands(answer: Compatibility, width: int) -> None:
     if answer.download_command:
         _print_command("Fetch from here:  ", answer.download_command, width)
     if answer.target.here and answer.distribution is not None:
-        _gpu_build(answer.distribution, width)
+        _gpu_build(answer.framework, width)
 
 
 def _print_command(label: str, command: str, width: int) -> None:
     print("\n".join(command_lines(label, command, width)))
 
 
-def _gpu_build(distribution: str, width: int) -> None:
-    """This machine's GPU build line, when its GPU can use one.
+def _gpu_build(framework: str, width: int) -> None:
+    """This machine's GPU build line for registry key *framework*, when
+    its GPU can use one.
 
     Only for this machine: another target's GPU and driver are unknown.
     """
@@ -188,7 +189,7 @@ def _gpu_build(distribution: str, width: int) -> None:
     from ..exceptions import DlchooseError
 
     try:
-        (fit,) = gpu_fit([distribution])
+        (fit,) = gpu_fit([framework])
     except DlchooseError as err:
         note(f"no GPU answer: {err}")
         return

@@ -55,15 +55,16 @@ def detect_native(
     evidence: list[Evidence] = []
     if framework.programs:
         evidence.extend(_programs(framework.programs, checked))
-    if framework.maven_groups:
-        evidence.extend(_maven(framework.maven_groups, checked))
-    if framework.cargo_crates:
-        evidence.extend(_cargo(framework.cargo_crates, checked))
     # A framework published on PyPI is installed here when its Python
-    # package is: its npm and NuGet packages (ONNX Runtime Web, the
-    # TensorFlow.js library) are other products, which must not satisfy
-    # `--require onnxruntime` or send the doctor looking for a module.
+    # package is: its Maven, Cargo, npm and NuGet packages (ONNX Runtime's
+    # Java and web runtimes, the TensorFlow.js library) are other products,
+    # which must not satisfy `--require onnxruntime` or send the doctor
+    # looking for a module.  Its own programs (CNTK's) still count.
     python_package = bool(framework.distributions)
+    if framework.maven_groups and not python_package:
+        evidence.extend(_maven(framework.maven_groups, checked))
+    if framework.cargo_crates and not python_package:
+        evidence.extend(_cargo(framework.cargo_crates, checked))
     if framework.npm_packages and not python_package:
         evidence.extend(_npm(framework.npm_packages, checked, reasons))
     if framework.nuget_packages and not python_package:
@@ -340,6 +341,12 @@ def _npm(
 
 def _npm_copy(folder: str, name: str, notes: list[str]) -> Evidence | None:
     """The package in *folder*, if its ``package.json`` is there."""
+    if not os.path.isdir(folder):
+        # A dangling link or a link loop is no package, as for NuGet and
+        # Julia; said only when something is there at all.
+        if os.path.lexists(folder):
+            notes.append(f"npm package {name}: {folder} is not a folder")
+        return None
     manifest = _path(folder, "package.json")
     try:
         text = read_small_text(manifest, MAX_CONFIG_BYTES)
@@ -425,20 +432,23 @@ def _nuget(
 
 
 def _julia_depots() -> list[str]:
-    """The depots Julia itself would search, as its manual describes
-    ``JULIA_DEPOT_PATH``: unset, the user depot ``~/.julia``; set but
-    empty, none; otherwise its entries with ``~`` expanded, an empty entry
-    standing for the depots bundled with Julia (beside ``julia`` on
-    ``PATH``), never for the user depot."""
+    """The depots Julia itself would search (its ``init_depot_path``):
+    unset, the user depot ``~/.julia``; set but empty, none; otherwise its
+    entries with ``~`` expanded, where an empty entry stands for the depots
+    bundled with Julia (beside ``julia`` on ``PATH``), and a leading empty
+    entry for the user depot too (``:/shared`` appends a depot)."""
     raw = os.environ.get("JULIA_DEPOT_PATH")
+    user = _path(_home(), ".julia")
     if raw is None:
-        return [_path(_home(), ".julia")]
+        return [user]
     depots: list[str] = []
-    for entry in raw.split(os.pathsep) if raw else ():
+    for index, entry in enumerate(raw.split(os.pathsep) if raw else ()):
         if entry:
             depots.append(_path(os.path.expanduser(entry)))
-        else:
-            depots.extend(_bundled_julia_depots())
+            continue
+        if index == 0:
+            depots.append(user)
+        depots.extend(_bundled_julia_depots())
     return list(dict.fromkeys(depots))
 
 
