@@ -27,7 +27,7 @@ import os
 import re
 import sys
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,7 @@ from dlchoose._gpu._host import Host
 
 __all__ = [
     "MACHINE_VARIABLES",
+    "FolderMirrors",
     "FrameworkFreePath",
     "ProgramFreePath",
     "gpu_free_host",
@@ -75,46 +76,47 @@ def _entry_name(entry: str) -> str:
     return _normal(entry.split(".", 1)[0])
 
 
-def _mirror(folder: Path, hidden: frozenset[str], into: Path) -> Path | None:
-    """A mirror of *folder* without the hidden entries, or ``None`` when
-    nothing in it is hidden (or it cannot be listed)."""
-    try:
-        entries = [entry.name for entry in folder.iterdir()]
-    except OSError:
-        return None
-    if not any(_entry_name(e) in hidden for e in entries):
-        return None
-    mirror = into / f"{len(list(into.iterdir()))}-{folder.name}"
-    mirror.mkdir()
-    for entry in entries:
-        if _entry_name(entry) not in hidden:
-            (mirror / entry).symlink_to(folder / entry)
-    return mirror
+class FolderMirrors:
+    """Folders with the entries *hides* picks replaced by a mirror of links
+    to everything else in them, each made once under *into* and reused;
+    a folder with nothing to hide (or that cannot be listed) stays."""
 
-
-class FrameworkFreePath:
-    """Mirrors of the ``sys.path`` folders that hold a hidden name, made
-    once each under *into* and reused."""
-
-    def __init__(self, hidden: frozenset[str], into: Path) -> None:
-        self.hidden = hidden
+    def __init__(self, hides: Callable[[str], bool], into: Path) -> None:
+        self.hides = hides
         self.into = into
         self._mirrors: dict[str, str] = {}
 
-    def of(self, path: Sequence[str]) -> list[str]:
-        """*path* with each such folder replaced by its mirror."""
-        return [self._entry(entry) for entry in path]
-
-    def _entry(self, entry: str) -> str:
+    def folder(self, entry: str) -> str:
+        """*entry* (a folder; ``""`` is the working one) or its mirror."""
         if entry not in self._mirrors:
-            folder = Path(entry or ".").resolve()
-            mirror = (
-                _mirror(folder, self.hidden, self.into)
-                if folder.is_dir()
-                else None
-            )
-            self._mirrors[entry] = str(mirror) if mirror else entry
-        return self._mirrors[entry]
+            self._mirrors[entry] = self._mirror(Path(entry or ".").resolve())
+        return self._mirrors[entry] or entry
+
+    def _mirror(self, folder: Path) -> str:
+        try:
+            entries = [e.name for e in folder.iterdir()]
+        except OSError:
+            return ""
+        if not any(map(self.hides, entries)):
+            return ""
+        mirror = self.into / f"{len(self._mirrors)}-{folder.name}"
+        mirror.mkdir()
+        for entry in entries:
+            if not self.hides(entry):
+                (mirror / entry).symlink_to(folder / entry)
+        return str(mirror)
+
+
+class FrameworkFreePath(FolderMirrors):
+    """``sys.path`` without the modules and distributions in *hidden*."""
+
+    def __init__(self, hidden: frozenset[str], into: Path) -> None:
+        super().__init__(lambda entry: _entry_name(entry) in hidden, into)
+        self.hidden = hidden
+
+    def of(self, path: Sequence[str]) -> list[str]:
+        """*path* with each folder holding a hidden name mirrored."""
+        return [self.folder(entry) for entry in path]
 
 
 #: Variables through which the machine's own installs and GPU settings
@@ -165,36 +167,15 @@ def hidden_programs() -> frozenset[str]:
     return frozenset(names)
 
 
-class ProgramFreePath:
-    """``PATH`` with each folder holding a hidden program replaced by a
-    mirror of links to everything else in it, made once under *into*."""
+class ProgramFreePath(FolderMirrors):
+    """``PATH`` without the programs in *hidden*."""
 
     def __init__(self, hidden: frozenset[str], into: Path) -> None:
-        self.hidden = hidden
-        self.into = into
-        self._mirrors: dict[str, str] = {}
+        super().__init__(hidden.__contains__, into)
 
     def of(self, path: str) -> str:
-        return os.pathsep.join(self._folder(f) for f in path.split(os.pathsep))
-
-    def _folder(self, folder: str) -> str:
-        if folder not in self._mirrors:
-            self._mirrors[folder] = self._mirror(folder)
-        return self._mirrors[folder]
-
-    def _mirror(self, folder: str) -> str:
-        try:
-            entries = [e.name for e in Path(folder).iterdir()]
-        except OSError:
-            return folder
-        if not self.hidden.intersection(entries):
-            return folder
-        mirror = self.into / f"{len(self._mirrors)}-bin"
-        mirror.mkdir()
-        for entry in entries:
-            if entry not in self.hidden:
-                (mirror / entry).symlink_to(Path(folder) / entry)
-        return str(mirror)
+        """*path* with each folder holding a hidden program mirrored."""
+        return os.pathsep.join(map(self.folder, path.split(os.pathsep)))
 
 
 def _test_added(path: str) -> str:

@@ -11,7 +11,6 @@ import pytest
 
 import dlchoose
 
-from dlchoose._cli import main
 from dlchoose._cli._bars import Bar, Segment, legend_letters, render_bars
 from dlchoose._cli._recommend_cmd import purposes_text
 from dlchoose._cli._recommend_next import (
@@ -21,6 +20,7 @@ from dlchoose._cli._recommend_next import (
     next_steps,
 )
 from dlchoose._cli._recommend_view import ranking_bars, short_view, wrap
+from tests.cli_run import run
 
 
 ANSI = re.compile(r"\033\[[0-9;]*m")
@@ -37,15 +37,6 @@ def _plain(monkeypatch):
     for name in ("NO_COLOR", "FORCE_COLOR", "TERM"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "80")
-
-
-def run(capsys, *argv):
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:  # argparse's usage errors
-        code = int(str(exit_.code))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def too_wide(text: str, width: int) -> list[str]:

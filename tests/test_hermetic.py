@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
+import subprocess
 import sys
 import types
 
@@ -50,9 +51,54 @@ def test_folders_without_frameworks_stay(tmp_path):
 
 
 def test_this_run_sees_no_framework():
-    """Inside a test, detection finds no framework the machine has."""
+    """Inside a test, detection finds no framework the machine has (run
+    on its own by the next test, with a torch installed beside it)."""
     assert importlib.util.find_spec("torch") is None
     assert [] == [d.key for d in dlchoose.detect() if d.status != "absent"]
+
+
+def test_a_machine_torch_is_hidden_from_the_suite(tmp_path):
+    """With a torch on the interpreter's path, which a plain process sees,
+    a test run through this conftest sees none."""
+    site = tmp_path / "site"
+    (site / "torch").mkdir(parents=True)
+    (site / "torch" / "__init__.py").write_text("__version__ = '2.11.0'\n")
+    (site / "torch-2.11.0.dist-info").mkdir()
+    (site / "torch-2.11.0.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: torch\nVersion: 2.11.0\n\n"
+    )
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(
+            p for p in (str(site), os.environ.get("PYTHONPATH", "")) if p
+        ),
+    }
+    plain = subprocess.run(
+        [sys.executable, "-c", "import torch; print(torch.__version__)"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    suite = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            f"{__file__}::test_this_run_sees_no_framework",
+        ],
+        env=env,
+        cwd=Path(__file__).parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert "2.11.0" == plain.stdout.strip()
+    assert 0 == suite.returncode, suite.stdout[-2000:]
 
 
 def test_machine_programs_are_not_found(tmp_path, monkeypatch):

@@ -27,7 +27,6 @@ from dlchoose import (
     frameworks,
     get_framework,
 )
-from dlchoose._cli import main
 from dlchoose._metrics._values import LatestRelease, MetricsReport
 from dlchoose._recommend._constraints import CORE_QUALITIES as CORE
 from dlchoose._recommend._core import Recommendation, recommend
@@ -49,6 +48,7 @@ from dlchoose.exceptions import (
     UnknownFrameworkError,
     UnknownPurposeError,
 )
+from tests.cli_run import run
 
 
 @pytest.fixture(name="catalog")
@@ -910,12 +910,6 @@ class TestDeterminism:
             )
             outputs.add(result.stdout)
         assert 1 == len(outputs)
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 class TestCli:

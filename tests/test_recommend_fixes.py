@@ -19,8 +19,9 @@ from dlchoose import (
     get_framework,
     recommend,
 )
-from dlchoose._cli import _recommend_next, main
+from dlchoose._cli import _recommend_next
 from dlchoose.exceptions import InvalidConstraintError, UnknownFrameworkError
+from tests.cli_run import run
 
 
 #: Every purpose in both data eras.
@@ -33,15 +34,6 @@ TIE_WEIGHTS = (
     "training_speed=0,cnn=0,rnn=0,beginner=0,bindings=0,community=0,"
     "maintenance=0,academic_adoption=0,industry_adoption=0"
 )
-
-
-def run(capsys, *argv):
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:  # argparse's usage errors
-        code = int(str(exit_.code))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 class TestDominance:

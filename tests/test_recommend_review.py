@@ -10,10 +10,10 @@ import attrs
 import pytest
 
 from dlchoose import Criterion, GpuVendor, frameworks, get_framework
-from dlchoose._cli import main
 from dlchoose._recommend import _constraints as c
 from dlchoose._recommend._core import recommend
 from dlchoose._recommend._gather import Gatherer
+from tests.cli_run import run
 
 
 BY_KEY = {f.key: f for f in frameworks()}
@@ -144,17 +144,6 @@ class TestInstalledBases:
         )
         assert isinstance(failure, c.Failure)
         assert "runs on nowhere, none of them installed" in failure.reason
-
-
-def run(capsys, *argv):
-    """Exit code, stdout and stderr of ``dlchoose ARGV``."""
-    code: int | str | None
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = exit_.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 class TestEmptyOptionValues:

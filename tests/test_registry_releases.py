@@ -284,21 +284,6 @@ class TestShippedReleases:
         ]
         assert [] == stale
 
-    def test_maintained_frameworks_have_a_dated_release(self):
-        """After the merge every maintained framework has a dated release."""
-        missing = [
-            f.key
-            for f in with_releases(CATALOG)
-            if f.maintained
-            and (f.latest_release is None or f.latest_release.date is None)
-            # Undated only where the source read says it gives no date.
-            and not any(
-                "no release date stated" in source.title
-                for source in f.sources_for("latest_release")
-            )
-        ]
-        assert [] == missing
-
 
 class TestApplyReleases:
     def test_fresh_release_replaces_the_index_one(self):
